@@ -1,0 +1,11 @@
+package org.bridle.core.indicators;
+
+import java.util.List;
+import org.bridle.core.model.Observable;
+
+/** Checks observables against a set of indicators. Implementations are immutable and thread-safe. */
+public interface IndicatorMatcher {
+
+    /** Every indicator the observable matches, each once, in a stable order; empty when none. */
+    List<IndicatorMatch> match(Observable observable);
+}

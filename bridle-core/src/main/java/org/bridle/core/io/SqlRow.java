@@ -1,0 +1,88 @@
+package org.bridle.core.io;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The current row of a query, read by column label. A label the query does not return reads as null, so artifacts
+ * can select only the columns a database version has and read the rest as absent.
+ */
+public final class SqlRow {
+    private final ResultSet rs;
+    private final Map<String, Integer> index = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    SqlRow(ResultSet rs) throws SQLException {
+        this.rs = rs;
+        ResultSetMetaData meta = rs.getMetaData();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            index.putIfAbsent(meta.getColumnLabel(i), i);
+        }
+    }
+
+    /** True when the query returns this column. */
+    public boolean has(String column) {
+        return index.containsKey(column);
+    }
+
+    /** The value as text, or null when it is NULL or not returned. */
+    public String string(String column) throws SQLException {
+        Integer i = index.get(column);
+        if (i == null) {
+            return null;
+        }
+        Object value = rs.getObject(i);
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
+    }
+
+    /** The value as a whole number, or null when it is NULL, not a number, or not returned. */
+    public Long integer(String column) throws SQLException {
+        Integer i = index.get(column);
+        if (i == null) {
+            return null;
+        }
+        Object value = rs.getObject(i);
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        if (value instanceof String s) {
+            try {
+                return Long.parseLong(s.trim());
+            } catch (NumberFormatException notNumber) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The value as a real number, or null when it is NULL, not a number, or not returned. */
+    public Double real(String column) throws SQLException {
+        Integer i = index.get(column);
+        if (i == null) {
+            return null;
+        }
+        Object value = rs.getObject(i);
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof String s) {
+            try {
+                return Double.parseDouble(s.trim());
+            } catch (NumberFormatException notNumber) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The value as bytes, or null when it is NULL or not returned. */
+    public byte[] bytes(String column) throws SQLException {
+        Integer i = index.get(column);
+        return i == null ? null : rs.getBytes(i);
+    }
+}

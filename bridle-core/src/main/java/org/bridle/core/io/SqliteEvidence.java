@@ -1,0 +1,215 @@
+package org.bridle.core.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bridle.core.source.EvidenceFile;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * An SQLite database of the evidence, opened so that the evidence is never modified.
+ *
+ * <p>The SQLite driver creates {@code -shm}/{@code -wal} files next to a database even when it opens it read-only.
+ * So a database on this machine with no write-ahead log or rollback journal beside it is opened in place, read-only
+ * and {@code immutable=1}; any other (one with a {@code -wal} or {@code -journal}, or one not stored as a plain file)
+ * is first copied with its sidecars into the scan's private scratch folder, and the copy is opened.
+ */
+public final class SqliteEvidence implements AutoCloseable {
+    private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final List<String> SIDECARS = List.of("-wal", "-journal");
+
+    private final Connection connection;
+    private final Map<String, Set<String>> columns = new ConcurrentHashMap<>();
+    private Set<String> tables;
+
+    private SqliteEvidence(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Opens a database of the evidence.
+     *
+     * @throws EvidenceFormatException when the file is not an SQLite database or is corrupt
+     */
+    public static SqliteEvidence open(EvidenceFile file, ScratchDirectory scratch)
+            throws EvidenceFormatException, IOException {
+        checkMagic(file);
+        Optional<Path> local = file.localPath();
+        boolean hasSidecar = SIDECARS.stream().anyMatch(s -> file.sidecar(s).filter(EvidenceFile::present).isPresent());
+        try {
+            SqliteEvidence db;
+            if (local.isPresent() && !hasSidecar && !hasSidecarOnDisk(local.get())) {
+                db = new SqliteEvidence(openImmutable(local.get()));
+            } else {
+                db = new SqliteEvidence(openCopy(file, scratch));
+            }
+            db.tables();
+            return db;
+        } catch (SQLException e) {
+            throw new EvidenceFormatException("the SQLite database cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static boolean hasSidecarOnDisk(Path db) {
+        return SIDECARS.stream().anyMatch(s -> Files.exists(db.resolveSibling(db.getFileName() + s)));
+    }
+
+    private static void checkMagic(EvidenceFile file) throws IOException, EvidenceFormatException {
+        byte[] head;
+        try (InputStream in = file.open()) {
+            head = in.readNBytes(MAGIC.length);
+        }
+        if (!Arrays.equals(head, MAGIC)) {
+            throw new EvidenceFormatException(head.length == 0 ? "the database file is empty" : "not an SQLite database");
+        }
+    }
+
+    private static Connection openImmutable(Path path) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        return config.createConnection("jdbc:sqlite:" + fileUri(path) + "?immutable=1");
+    }
+
+    private static Connection openCopy(EvidenceFile file, ScratchDirectory scratch) throws IOException, SQLException {
+        Path folder = scratch.newFolder("db");
+        Path copy = folder.resolve("evidence.db");
+        try (InputStream in = file.open()) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        for (String suffix : SIDECARS) {
+            Optional<EvidenceFile> sidecar = file.sidecar(suffix).filter(EvidenceFile::present);
+            if (sidecar.isPresent()) {
+                try (InputStream in = sidecar.get().open()) {
+                    Files.copy(in, folder.resolve("evidence.db" + suffix));
+                }
+            } else if (file.localPath().isPresent()) {
+                Path beside = file.localPath().get().resolveSibling(file.localPath().get().getFileName() + suffix);
+                if (Files.isRegularFile(beside)) {
+                    Files.copy(beside, folder.resolve("evidence.db" + suffix));
+                }
+            }
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        return config.createConnection("jdbc:sqlite:" + fileUri(copy));
+    }
+
+    /** An SQLite URI for a path, with the characters SQLite's URI parser treats specially escaped. */
+    static String fileUri(Path path) {
+        String absolute = path.toAbsolutePath().toString().replace('\\', '/');
+        StringBuilder uri = new StringBuilder("file:");
+        if (!absolute.startsWith("/")) {
+            uri.append('/');
+        }
+        for (byte b : absolute.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            boolean plain = c > 0x20 && c < 0x7f && c != '?' && c != '#' && c != '%' && c != '&' && c != '=';
+            if (plain) {
+                uri.append((char) c);
+            } else {
+                uri.append('%').append(String.format("%02X", c));
+            }
+        }
+        return uri.toString();
+    }
+
+    /** The connection, for queries. It must not be closed by the caller. */
+    public Connection connection() {
+        return connection;
+    }
+
+    /** The names of the tables, compared case-insensitively. */
+    public synchronized Set<String> tables() throws SQLException {
+        if (tables == null) {
+            Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            try (PreparedStatement st = connection.prepareStatement(
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            tables = Collections.unmodifiableSet(names);
+        }
+        return tables;
+    }
+
+    /** True when the database has a table or view of this name. */
+    public boolean hasTable(String table) throws SQLException {
+        return tables().contains(table);
+    }
+
+    /** The column names of a table, compared case-insensitively; empty when the table does not exist. */
+    public Set<String> columns(String table) throws SQLException {
+        Set<String> known = columns.get(table.toLowerCase(Locale.ROOT));
+        if (known != null) {
+            return known;
+        }
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        if (hasTable(table)) {
+            DatabaseMetaData meta = connection.getMetaData();
+            try (ResultSet rs = meta.getColumns(null, null, table, null)) {
+                while (rs.next()) {
+                    names.add(rs.getString("COLUMN_NAME"));
+                }
+            }
+        }
+        Set<String> result = Collections.unmodifiableSet(names);
+        columns.put(table.toLowerCase(Locale.ROOT), result);
+        return result;
+    }
+
+    /** True when the table exists and has the column. */
+    public boolean hasColumn(String table, String column) throws SQLException {
+        return columns(table).contains(column);
+    }
+
+    /** Runs a query and hands each row to {@code handler} as it is read. */
+    public void query(String sql, RowHandler handler, Object... parameters) throws Exception {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                SqlRow row = new SqlRow(rs);
+                while (rs.next()) {
+                    handler.row(row);
+                }
+            }
+        }
+    }
+
+    /** Receives rows of a query. */
+    @FunctionalInterface
+    public interface RowHandler {
+        void row(SqlRow row) throws Exception;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a read-only connection cannot lose anything
+        }
+    }
+}

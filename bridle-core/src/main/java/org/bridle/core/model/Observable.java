@@ -1,0 +1,21 @@
+package org.bridle.core.model;
+
+import java.util.Objects;
+
+/** One value an entry carries that can be checked against indicators, such as a URL or a process name. */
+public record Observable(ObservableKind kind, String value) {
+    public Observable {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static Observable url(String value) { return new Observable(ObservableKind.URL, value); }
+    public static Observable domain(String value) { return new Observable(ObservableKind.DOMAIN, value); }
+    public static Observable text(String value) { return new Observable(ObservableKind.TEXT, value); }
+    public static Observable process(String value) { return new Observable(ObservableKind.PROCESS, value); }
+    public static Observable email(String value) { return new Observable(ObservableKind.EMAIL, value); }
+    public static Observable filePath(String value) { return new Observable(ObservableKind.FILE_PATH, value); }
+    public static Observable fileName(String value) { return new Observable(ObservableKind.FILE_NAME, value); }
+    public static Observable appId(String value) { return new Observable(ObservableKind.APP_ID, value); }
+    public static Observable profileId(String value) { return new Observable(ObservableKind.PROFILE_ID, value); }
+}

@@ -1,0 +1,262 @@
+package org.bridle.core.scan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bridle.core.artifact.Artifact;
+import org.bridle.core.artifact.Emitter;
+import org.bridle.core.artifact.Finding;
+import org.bridle.core.artifact.ParseContext;
+import org.bridle.core.indicators.Indicator;
+import org.bridle.core.indicators.IndicatorMatch;
+import org.bridle.core.indicators.IndicatorMatcher;
+import org.bridle.core.io.Hashing;
+import org.bridle.core.io.ScratchDirectory;
+import org.bridle.core.model.Alert;
+import org.bridle.core.model.MatchedIndicator;
+import org.bridle.core.model.Observable;
+import org.bridle.core.model.Severity;
+import org.bridle.core.model.TimelineEvent;
+import org.bridle.core.source.DevicePath;
+import org.bridle.core.source.EvidenceFile;
+import org.bridle.core.source.Source;
+
+/**
+ * Runs artifacts over a source: resolves each artifact's locations, parses every file, matches every entry's
+ * observables against the indicators, and hands entries, timeline events and alerts to a sink as they arrive.
+ * One artifact's failure on one file is recorded in its outcome and never stops the others. Artifacts run in
+ * parallel on up to {@code threads} threads.
+ */
+public final class ScanEngine {
+    /** The level of an alert raised by an indicator match. */
+    public static final Severity INDICATOR_MATCH_LEVEL = Severity.HIGH;
+
+    private final IndicatorMatcher indicators;
+    private final int threads;
+
+    public ScanEngine(IndicatorMatcher indicators, int threads) {
+        this.indicators = Objects.requireNonNull(indicators);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        this.threads = threads;
+    }
+
+    /**
+     * Runs the artifacts over the source.
+     *
+     * @throws IOException when the sink cannot write (the report, not the evidence, failed)
+     */
+    public ScanResult run(Source source, List<? extends Artifact<?>> artifacts, ScanSink sink, ScanListener listener)
+            throws IOException {
+        Instant started = Instant.now();
+        listener.started(artifacts.size());
+        List<ArtifactOutcome> outcomes = new ArrayList<>();
+        List<List<Alert>> alerts = new ArrayList<>();
+        try (ScratchDirectory scratch = ScratchDirectory.create()) {
+            ParseContext context = new ParseContext(source, scratch);
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, artifacts.size())),
+                    runnable -> {
+                        Thread t = new Thread(runnable, "bridle-artifact");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            try {
+                List<Future<Run>> futures = new ArrayList<>();
+                for (Artifact<?> artifact : artifacts) {
+                    futures.add(pool.submit(() -> runArtifact(artifact, source, context, sink, listener)));
+                }
+                for (Future<Run> future : futures) {
+                    Run run = await(future);
+                    outcomes.add(run.outcome);
+                    alerts.add(run.alerts);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<Alert> all = new ArrayList<>();
+        alerts.forEach(all::addAll);
+        return new ScanResult(source.description(), started, Instant.now(), List.copyOf(outcomes),
+                Collections.unmodifiableList(all));
+    }
+
+    private static Run await(Future<Run> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the scan was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("the scan engine failed", e.getCause());
+        }
+    }
+
+    private record Run(ArtifactOutcome outcome, List<Alert> alerts) {
+    }
+
+    private <E> Run runArtifact(Artifact<E> artifact, Source source, ParseContext context, ScanSink sink,
+                                ScanListener listener) throws IOException {
+        listener.artifactStarted(artifact.id());
+        long start = System.nanoTime();
+        ArtifactEmitter<E> emitter = new ArtifactEmitter<>(artifact, sink);
+        List<String> files = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<ArtifactOutcome.Failure> failures = new ArrayList<>();
+        for (DevicePath location : artifact.locations()) {
+            List<EvidenceFile> resolved;
+            try {
+                resolved = source.resolve(location);
+            } catch (IOException | RuntimeException e) {
+                failures.add(new ArtifactOutcome.Failure(location.toString(), "cannot look up the file: " + reason(e), e));
+                continue;
+            }
+            for (EvidenceFile file : resolved) {
+                if (!file.present()) {
+                    missing.add(file.devicePath() + " (" + file.origin() + ")");
+                    continue;
+                }
+                files.add(file.origin());
+                try {
+                    sink.evidenceRead(file.devicePath(), file.origin(), sha256(file));
+                    artifact.parse(file, context, emitter);
+                } catch (OutOfMemoryError e) {
+                    failures.add(new ArtifactOutcome.Failure(file.origin(), "the file is too large to parse", e));
+                } catch (SinkFailure e) {
+                    throw e.getCause();
+                } catch (Exception | StackOverflowError e) {
+                    failures.add(new ArtifactOutcome.Failure(file.origin(), reason(e), e));
+                }
+            }
+        }
+        ArtifactOutcome.Status status = !failures.isEmpty() ? ArtifactOutcome.Status.FAILED
+                : files.isEmpty() ? ArtifactOutcome.Status.NOT_PRESENT : ArtifactOutcome.Status.FOUND;
+        ArtifactOutcome outcome = new ArtifactOutcome(artifact.id(), status, List.copyOf(files), emitter.entries,
+                emitter.alerts.size(), List.copyOf(missing), List.copyOf(failures), List.copyOf(emitter.notes),
+                Duration.ofNanos(System.nanoTime() - start));
+        sink.artifactFinished(outcome);
+        listener.artifactFinished(outcome);
+        return new Run(outcome, emitter.alerts);
+    }
+
+    private static String sha256(EvidenceFile file) throws IOException {
+        try (InputStream in = file.open()) {
+            return Hashing.sha256(in);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return message;
+    }
+
+    /** The sink failed: the report cannot be written, which stops the scan. */
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    /** Receives one artifact's entries, matches them and forwards them to the sink. */
+    private final class ArtifactEmitter<E> implements Emitter<E> {
+        private final Artifact<E> artifact;
+        private final ScanSink sink;
+        private final List<Alert> alerts = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private long entries;
+
+        ArtifactEmitter(Artifact<E> artifact, ScanSink sink) {
+            this.artifact = artifact;
+            this.sink = sink;
+        }
+
+        @Override
+        public void entry(E entry) {
+            emit(entry, null);
+        }
+
+        @Override
+        public void entry(E entry, Finding finding) {
+            emit(entry, Objects.requireNonNull(finding, "finding"));
+        }
+
+        @Override
+        public void alert(Finding finding) {
+            Alert alert = new Alert(finding.level(), artifact.id(), finding.message(), finding.time(), null, null);
+            alerts.add(alert);
+            try {
+                sink.alert(alert);
+            } catch (IOException e) {
+                throw new SinkFailure(e);
+            }
+        }
+
+        @Override
+        public void note(String message) {
+            notes.add(message);
+        }
+
+        private void emit(E entry, Finding finding) {
+            Objects.requireNonNull(entry, "entry");
+            entries++;
+            List<TimelineEvent> timeline = artifact.timeline(entry);
+            Instant eventTime = timeline.isEmpty() ? null : timeline.get(0).time();
+            List<Alert> raised = new ArrayList<>(1);
+            if (finding != null) {
+                Instant time = finding.time() != null ? finding.time() : eventTime;
+                raised.add(new Alert(finding.level(), artifact.id(), finding.message(), time, entry, null));
+            }
+            Map<Indicator, IndicatorMatch> matches = new LinkedHashMap<>();
+            for (Observable observable : artifact.observables(entry)) {
+                for (IndicatorMatch match : indicators.match(observable)) {
+                    matches.putIfAbsent(match.indicator(), match);
+                }
+            }
+            for (IndicatorMatch match : matches.values()) {
+                raised.add(indicatorAlert(match, eventTime, entry));
+            }
+            alerts.addAll(raised);
+            try {
+                sink.entry(artifact.id(), entry, timeline, raised);
+            } catch (IOException e) {
+                throw new SinkFailure(e);
+            }
+        }
+
+        private Alert indicatorAlert(IndicatorMatch match, Instant time, Object entry) {
+            Indicator indicator = match.indicator();
+            String message = "\"" + match.observed() + "\" matches the " + indicator.type().stixKey()
+                    + " indicator \"" + indicator.value() + "\" of " + indicator.family()
+                    + " (" + indicator.sourceFile() + ")";
+            return new Alert(INDICATOR_MATCH_LEVEL, artifact.id(), message, time, entry,
+                    new MatchedIndicator(indicator.value(), indicator.type().stixKey(), indicator.family(),
+                            indicator.sourceFile()));
+        }
+    }
+}

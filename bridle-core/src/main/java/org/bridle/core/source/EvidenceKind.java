@@ -1,0 +1,21 @@
+package org.bridle.core.source;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.bridle.core.artifact.Artifact;
+
+/**
+ * A kind of evidence bridle can check (an iOS backup, …), found at run time through {@link java.util.ServiceLoader},
+ * so the command line knows no platform at compile time.
+ */
+public interface EvidenceKind {
+
+    /** A stable id such as {@code ios-backup}. */
+    String id();
+
+    /** Opens the evidence at {@code input}; fails with one sentence when it is not this kind or cannot be read. */
+    Source open(Path input) throws InputException;
+
+    /** Every artifact that can be looked for in this kind of evidence, in report order. */
+    List<Artifact<?>> artifacts();
+}
