@@ -3,6 +3,12 @@ package org.bridle.core.io;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSObject;
 import com.dd.plist.PropertyListParser;
+import com.dd.plist.XMLPropertyListParser;
+import java.io.ByteArrayInputStream;
+import javax.xml.parsers.DocumentBuilder;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /** Parses property lists (binary, XML, ASCII) from untrusted bytes. */
 public final class Plists {
@@ -15,7 +21,7 @@ public final class Plists {
      */
     public static NSObject parse(byte[] data) throws EvidenceFormatException {
         try {
-            NSObject parsed = PropertyListParser.parse(data);
+            NSObject parsed = looksLikeXml(data) ? parseXml(data) : PropertyListParser.parse(data);
             if (parsed == null) {
                 throw new EvidenceFormatException("not a property list");
             }
@@ -35,6 +41,41 @@ public final class Plists {
         }
         throw new EvidenceFormatException("the property list is a " + parsed.getClass().getSimpleName()
                 + ", not a dictionary");
+    }
+
+    private static boolean looksLikeXml(byte[] data) {
+        for (byte b : data) {
+            if (b == '<') {
+                return true;
+            }
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != (byte) 0xEF && b != (byte) 0xBB
+                    && b != (byte) 0xBF) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Parses XML with a builder that reports errors as exceptions only (the default one also prints them). */
+    private static NSObject parseXml(byte[] data) throws Exception {
+        DocumentBuilder builder = XMLPropertyListParser.getDocBuilder();
+        builder.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+                // warnings do not stop the parse
+            }
+
+            @Override
+            public void error(SAXParseException e) throws SAXException {
+                throw e;
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) throws SAXException {
+                throw e;
+            }
+        });
+        return XMLPropertyListParser.parse(builder.parse(new ByteArrayInputStream(data)));
     }
 
     private static String describe(Throwable e) {

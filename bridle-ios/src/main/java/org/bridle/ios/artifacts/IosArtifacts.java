@@ -1,0 +1,16 @@
+package org.bridle.ios.artifacts;
+
+import java.util.List;
+import org.bridle.core.artifact.Artifact;
+
+/** The iOS artifacts, in report order. */
+public final class IosArtifacts {
+    private IosArtifacts() {
+    }
+
+    /** The artifacts that can be found in an iOS backup. */
+    public static List<Artifact<?>> forBackup() {
+        return List.of(
+                new BackupInfo());
+    }
+}

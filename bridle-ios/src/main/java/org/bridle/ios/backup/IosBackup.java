@@ -1,0 +1,232 @@
+package org.bridle.ios.backup;
+
+import com.dd.plist.NSDictionary;
+import com.dd.plist.NSNumber;
+import com.dd.plist.NSObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.bridle.core.io.EvidenceFormatException;
+import org.bridle.core.io.Plists;
+import org.bridle.core.io.ScratchDirectory;
+import org.bridle.core.io.SqliteEvidence;
+import org.bridle.core.source.DevicePath;
+import org.bridle.core.source.EvidenceFile;
+import org.bridle.core.source.InputException;
+import org.bridle.core.source.LocalEvidenceFile;
+import org.bridle.core.source.Source;
+
+/**
+ * An unencrypted iOS backup folder as iTunes, Finder or libimobiledevice write it: Info.plist, Manifest.plist and
+ * Manifest.db, and each file's content at {@code <xx>/<fileID>}. Device locations resolve through Manifest.db's
+ * domains (see {@link BackupDomains}); the folder's own files through {@code @backup/<name>}.
+ */
+public final class IosBackup implements Source {
+    private static final Pattern FILE_ID = Pattern.compile("[0-9a-f]{40}");
+
+    private final Path root;
+    private final List<ManifestRecord> records;
+    private final Map<String, Map<String, ManifestRecord>> byDomain;
+
+    private IosBackup(Path root, List<ManifestRecord> records) {
+        this.root = root;
+        this.records = records;
+        this.byDomain = new HashMap<>();
+        for (ManifestRecord r : records) {
+            byDomain.computeIfAbsent(r.domain(), d -> new HashMap<>()).put(r.relativePath(), r);
+        }
+    }
+
+    /**
+     * Opens a backup folder, or a folder holding exactly one backup folder.
+     *
+     * @throws InputException when the folder is not a backup, is encrypted, or its Manifest.db cannot be read
+     */
+    public static IosBackup open(Path input) throws InputException {
+        Path root = locate(input);
+        refuseEncrypted(root);
+        return new IosBackup(root, readManifest(root));
+    }
+
+    /** The backup folder itself (after looking into a parent folder). */
+    public Path root() {
+        return root;
+    }
+
+    /** Every Manifest.db record, in the order of the database. */
+    public List<ManifestRecord> records() {
+        return records;
+    }
+
+    static Path locate(Path input) throws InputException {
+        if (!Files.exists(input)) {
+            throw new InputException(input + " does not exist.");
+        }
+        if (!Files.isDirectory(input)) {
+            throw new InputException(input + " is a file, not a backup folder: give the folder that holds Manifest.db and Info.plist.");
+        }
+        if (isBackup(input)) {
+            return input;
+        }
+        List<Path> candidates;
+        try (Stream<Path> children = Files.list(input)) {
+            candidates = children.filter(Files::isDirectory).filter(IosBackup::isBackup).sorted().toList();
+        } catch (IOException e) {
+            throw new InputException("The folder " + input + " cannot be read: " + e.getMessage() + ".", e);
+        }
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        if (candidates.isEmpty()) {
+            throw new InputException(input + " is not an iOS backup: it holds no Manifest.db and Info.plist, nor does any folder directly inside it.");
+        }
+        throw new InputException(input + " holds " + candidates.size() + " backups; name one of them: "
+                + String.join(", ", candidates.stream().map(p -> p.getFileName().toString()).toList()) + ".");
+    }
+
+    private static boolean isBackup(Path folder) {
+        return Files.isRegularFile(folder.resolve("Manifest.db")) && Files.isRegularFile(folder.resolve("Info.plist"));
+    }
+
+    private static void refuseEncrypted(Path root) throws InputException {
+        Path manifestPlist = root.resolve("Manifest.plist");
+        if (!Files.isRegularFile(manifestPlist)) {
+            return;
+        }
+        try {
+            NSObject parsed = Plists.parse(Files.readAllBytes(manifestPlist));
+            if (parsed instanceof NSDictionary d && d.get("IsEncrypted") instanceof NSNumber n && n.boolValue()) {
+                throw new InputException("The backup at " + root + " is encrypted, and this version of bridle cannot "
+                        + "check encrypted backups yet: make an unencrypted backup, or decrypt it first.");
+            }
+        } catch (IOException | EvidenceFormatException e) {
+            // an unreadable Manifest.plist says nothing about encryption; Manifest.db will tell
+        }
+    }
+
+    private static List<ManifestRecord> readManifest(Path root) throws InputException {
+        Path manifest = root.resolve("Manifest.db");
+        LocalEvidenceFile file = new LocalEvidenceFile("@backup/Manifest.db", "Manifest.db", manifest, s -> Optional.empty());
+        List<ManifestRecord> records = new ArrayList<>();
+        try (ScratchDirectory scratch = ScratchDirectory.create();
+             SqliteEvidence db = SqliteEvidence.open(file, scratch)) {
+            if (!db.hasTable("Files")) {
+                throw new InputException("Manifest.db in " + root + " has no Files table: it is not the manifest of an iOS backup.");
+            }
+            db.query("SELECT fileID, domain, relativePath, flags FROM Files ORDER BY rowid", row -> {
+                String domain = row.string("domain");
+                String relativePath = row.string("relativePath");
+                Long flags = row.integer("flags");
+                records.add(new ManifestRecord(String.valueOf(row.string("fileID")),
+                        domain == null ? "" : domain, relativePath == null ? "" : relativePath,
+                        flags == null ? 0 : flags.intValue()));
+            });
+        } catch (InputException e) {
+            throw e;
+        } catch (EvidenceFormatException e) {
+            throw new InputException("Manifest.db in " + root + " cannot be read: " + e.getMessage()
+                    + " (a backup that is encrypted, incomplete or damaged looks like this).", e);
+        } catch (Exception e) {
+            throw new InputException("Manifest.db in " + root + " cannot be read: " + e.getMessage() + ".", e);
+        }
+        return List.copyOf(records);
+    }
+
+    @Override
+    public String description() {
+        return "iOS backup at " + root;
+    }
+
+    @Override
+    public List<EvidenceFile> resolve(DevicePath location) {
+        return switch (location.container()) {
+            case BACKUP -> backupFile(location.path());
+            case ROOT -> location.isPattern() ? rootPattern(location.path()) : rootExact(location.path());
+            default -> container(location);
+        };
+    }
+
+    private List<EvidenceFile> backupFile(String name) {
+        Path file = root.resolve(name).normalize();
+        if (name.contains("/") || !file.startsWith(root) || !Files.isRegularFile(file)) {
+            return List.of();
+        }
+        return List.of(new LocalEvidenceFile("@backup/" + name, name, file, s -> Optional.empty()));
+    }
+
+    private List<EvidenceFile> rootExact(String devicePath) {
+        List<EvidenceFile> found = new ArrayList<>();
+        for (BackupDomains.DomainPath dp : BackupDomains.forRootPath(devicePath)) {
+            ManifestRecord record = byDomain.getOrDefault(dp.domain(), Map.of()).get(dp.relativePath());
+            if (record != null && record.isFile()) {
+                found.add(evidence(record));
+            }
+        }
+        return found;
+    }
+
+    private List<EvidenceFile> rootPattern(String pattern) {
+        Pattern regex = DevicePath.globToRegex(pattern);
+        List<EvidenceFile> found = new ArrayList<>();
+        for (ManifestRecord record : records) {
+            if (record.isFile() && BackupDomains.folderOf(record.domain()).isPresent()
+                    && regex.matcher(BackupDomains.devicePath(record.domain(), record.relativePath())).matches()) {
+                found.add(evidence(record));
+            }
+        }
+        return found;
+    }
+
+    private List<EvidenceFile> container(DevicePath location) {
+        String prefix = BackupDomains.containerPrefix(location.container());
+        if (!location.isPattern()) {
+            ManifestRecord record = byDomain.getOrDefault(prefix + location.containerId(), Map.of()).get(location.path());
+            return record != null && record.isFile() ? List.of(evidence(record)) : List.of();
+        }
+        Pattern id = DevicePath.globToRegex(location.containerId());
+        Pattern path = DevicePath.globToRegex(location.path());
+        List<EvidenceFile> found = new ArrayList<>();
+        for (ManifestRecord record : records) {
+            if (record.isFile() && record.domain().startsWith(prefix)
+                    && id.matcher(record.domain().substring(prefix.length())).matches()
+                    && path.matcher(record.relativePath()).matches()) {
+                found.add(evidence(record));
+            }
+        }
+        return found;
+    }
+
+    private EvidenceFile evidence(ManifestRecord record) {
+        String id = record.fileId().toLowerCase(java.util.Locale.ROOT);
+        Path content = FILE_ID.matcher(id).matches()
+                ? root.resolve(id.substring(0, 2)).resolve(id)
+                : root.resolve("invalid-file-id");
+        return new LocalEvidenceFile(BackupDomains.devicePath(record.domain(), record.relativePath()),
+                id.substring(0, Math.min(2, id.length())) + "/" + id + " (" + record.domain() + ", "
+                        + record.relativePath() + ")",
+                content, suffix -> sidecar(record, suffix));
+    }
+
+    private Optional<EvidenceFile> sidecar(ManifestRecord record, String suffix) {
+        ManifestRecord sidecar = byDomain.getOrDefault(record.domain(), Map.of()).get(record.relativePath() + suffix);
+        return sidecar != null && sidecar.isFile() ? Optional.of(evidence(sidecar)) : Optional.empty();
+    }
+
+    @Override
+    public void forEachFile(Consumer<EvidenceFile> visitor) {
+        records.stream().filter(ManifestRecord::isFile).map(this::evidence).forEach(visitor);
+    }
+
+    @Override
+    public void close() {
+        // nothing is held open: Manifest.db was read whole when the backup was opened
+    }
+}

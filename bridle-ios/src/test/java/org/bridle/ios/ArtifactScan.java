@@ -1,0 +1,39 @@
+package org.bridle.ios;
+
+import java.util.List;
+import org.bridle.core.artifact.Artifact;
+import org.bridle.core.indicators.IndicatorMatcher;
+import org.bridle.core.scan.ArtifactOutcome;
+import org.bridle.core.scan.MemorySink;
+import org.bridle.core.scan.ScanEngine;
+import org.bridle.core.scan.ScanListener;
+import org.bridle.core.scan.ScanResult;
+import org.bridle.core.source.Source;
+
+/** Runs artifacts through the real scan engine over a source and keeps what they produced, for tests. */
+public record ArtifactScan(ScanResult result, MemorySink sink) {
+    private static final IndicatorMatcher NO_INDICATORS = observable -> List.of();
+
+    /** Scans with no indicators. */
+    public static ArtifactScan run(Source source, Artifact<?>... artifacts) throws Exception {
+        return run(source, NO_INDICATORS, artifacts);
+    }
+
+    /** Scans with the given indicators. */
+    public static ArtifactScan run(Source source, IndicatorMatcher indicators, Artifact<?>... artifacts)
+            throws Exception {
+        MemorySink sink = new MemorySink();
+        ScanResult result = new ScanEngine(indicators, 2).run(source, List.of(artifacts), sink, ScanListener.NONE);
+        return new ArtifactScan(result, sink);
+    }
+
+    /** The entries of one artifact. */
+    public <E> List<E> entries(String artifactId) {
+        return sink.entries(artifactId);
+    }
+
+    /** The outcome of one artifact. */
+    public ArtifactOutcome outcome(String artifactId) {
+        return sink.outcome(artifactId);
+    }
+}
