@@ -1,0 +1,101 @@
+package org.bridle.core.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bridle.core.source.EvidenceFile;
+import org.bridle.core.source.LocalEvidenceFile;
+import org.bridle.testkit.EvidenceSnapshot;
+import org.bridle.testkit.SqliteFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteEvidenceTest {
+    @TempDir
+    Path dir;
+
+    private EvidenceFile evidence(Path file) {
+        return new LocalEvidenceFile("private/var/test.db", file.getFileName().toString(), file, s -> Optional.empty());
+    }
+
+    @Test
+    void opensInPlaceWithoutCreatingSidecarsAndProbesTheSchema() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("evidence folder #1?"));
+        Path db = folder.resolve("test.db");
+        try (SqliteFixture f = SqliteFixture.create(db)) {
+            f.execute("CREATE TABLE access (service TEXT, client TEXT, auth_value INTEGER)");
+            f.insert("INSERT INTO access VALUES (?, ?, ?)", "kTCCServiceCamera", "com.example", 2);
+        }
+        EvidenceSnapshot before = EvidenceSnapshot.of(folder);
+        List<String> rows = new ArrayList<>();
+        try (ScratchDirectory scratch = ScratchDirectory.create();
+             SqliteEvidence sql = SqliteEvidence.open(evidence(db), scratch)) {
+            assertThat(sql.hasTable("ACCESS")).isTrue();
+            assertThat(sql.hasColumn("access", "AUTH_VALUE")).isTrue();
+            assertThat(sql.hasColumn("access", "allowed")).isFalse();
+            assertThat(sql.columns("missing")).isEmpty();
+            sql.query("SELECT service, client FROM access", row -> {
+                rows.add(row.string("service") + " " + row.string("client") + " " + row.string("allowed"));
+            });
+            assertThat(Files.list(scratch.root())).isEmpty();
+        }
+        assertThat(rows).containsExactly("kTCCServiceCamera com.example null");
+        assertThat(EvidenceSnapshot.of(folder)).isEqualTo(before);
+    }
+
+    @Test
+    void readsAWriteAheadLogFromAPrivateCopyThatIsRemovedAfterwards() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("wal"));
+        Path db = folder.resolve("test.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode=WAL");
+            st.execute("PRAGMA wal_autocheckpoint=0");
+            st.execute("CREATE TABLE t (v TEXT)");
+            st.execute("INSERT INTO t VALUES ('only in the wal')");
+            Files.copy(db, dir.resolve("copy.db"));
+            Files.copy(folder.resolve("test.db-wal"), dir.resolve("copy.db-wal"));
+        }
+        Files.delete(db);
+        Files.deleteIfExists(folder.resolve("test.db-wal"));
+        Files.deleteIfExists(folder.resolve("test.db-shm"));
+        Files.copy(dir.resolve("copy.db"), db);
+        Files.copy(dir.resolve("copy.db-wal"), folder.resolve("test.db-wal"));
+        EvidenceSnapshot before = EvidenceSnapshot.of(folder);
+        Path scratchRoot;
+        List<String> rows = new ArrayList<>();
+        try (ScratchDirectory scratch = ScratchDirectory.create()) {
+            scratchRoot = scratch.root();
+            try (SqliteEvidence sql = SqliteEvidence.open(evidence(db), scratch)) {
+                sql.query("SELECT v FROM t", row -> rows.add(row.string("v")));
+            }
+        }
+        assertThat(rows).containsExactly("only in the wal");
+        assertThat(EvidenceSnapshot.of(folder)).isEqualTo(before);
+        assertThat(scratchRoot).doesNotExist();
+    }
+
+    @Test
+    void refusesWhatIsNotSqliteAndCorruptDatabases() throws Exception {
+        Path text = Files.writeString(dir.resolve("text.db"), "hello, I am not a database");
+        Path empty = Files.write(dir.resolve("empty.db"), new byte[0]);
+        Path db = dir.resolve("real.db");
+        try (SqliteFixture f = SqliteFixture.create(db)) {
+            f.execute("CREATE TABLE t (v TEXT)");
+        }
+        byte[] content = Files.readAllBytes(db);
+        Path truncated = Files.write(dir.resolve("truncated.db"), java.util.Arrays.copyOf(content, 100));
+        try (ScratchDirectory scratch = ScratchDirectory.create()) {
+            assertThatThrownBy(() -> SqliteEvidence.open(evidence(text), scratch))
+                    .isInstanceOf(EvidenceFormatException.class).hasMessage("not an SQLite database");
+            assertThatThrownBy(() -> SqliteEvidence.open(evidence(empty), scratch))
+                    .isInstanceOf(EvidenceFormatException.class).hasMessage("the database file is empty");
+            assertThatThrownBy(() -> SqliteEvidence.open(evidence(truncated), scratch))
+                    .isInstanceOf(EvidenceFormatException.class).hasMessageContaining("cannot be read");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.bridle.core.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DevicePathTest {
+    @Test
+    void parsesRootContainerAndBackupPaths() {
+        assertThat(DevicePath.of("/private/var/mobile/Library/SMS/sms.db"))
+                .isEqualTo(new DevicePath(DevicePath.Container.ROOT, "", "private/var/mobile/Library/SMS/sms.db"));
+        assertThat(DevicePath.of("@app/com.apple.mobilesafari/Library/Safari/History.db"))
+                .isEqualTo(new DevicePath(DevicePath.Container.APP, "com.apple.mobilesafari", "Library/Safari/History.db"));
+        assertThat(DevicePath.of("@backup/Info.plist"))
+                .isEqualTo(new DevicePath(DevicePath.Container.BACKUP, "", "Info.plist"));
+        assertThat(DevicePath.of("@app/*/Library/x.db").isPattern()).isTrue();
+        assertThat(DevicePath.of("@sysshared/systemgroup.com.apple.configurationprofiles/Library/a").toString())
+                .isEqualTo("@sysshared/systemgroup.com.apple.configurationprofiles/Library/a");
+    }
+
+    @Test
+    void rejectsUnknownContainersAndMissingIds() {
+        assertThatThrownBy(() -> DevicePath.of("@nowhere/x/y")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DevicePath.of("@app/only-id")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void globsMatchWithinAndAcrossSegments() {
+        assertThat(DevicePath.globToRegex("Library/Safari/Profiles/*/History.db")
+                .matcher("Library/Safari/Profiles/abc/History.db").matches()).isTrue();
+        assertThat(DevicePath.globToRegex("Library/Safari/Profiles/*/History.db")
+                .matcher("Library/Safari/Profiles/a/b/History.db").matches()).isFalse();
+        assertThat(DevicePath.globToRegex("Library/**/Cache.db").matcher("Library/Cache.db").matches()).isTrue();
+        assertThat(DevicePath.globToRegex("Library/**/Cache.db").matcher("Library/a/b/Cache.db").matches()).isTrue();
+        assertThat(DevicePath.globToRegex("a.b").matcher("axb").matches()).isFalse();
+    }
+}

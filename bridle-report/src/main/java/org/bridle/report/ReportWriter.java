@@ -1,0 +1,186 @@
+package org.bridle.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bridle.core.model.Alert;
+import org.bridle.core.model.MatchedIndicator;
+import org.bridle.core.model.TimelineEvent;
+import org.bridle.core.scan.ArtifactOutcome;
+import org.bridle.core.scan.ScanResult;
+import org.bridle.core.scan.ScanSink;
+
+/**
+ * Writes a scan into an output folder in the shapes of MVT's output, as results arrive:
+ * {@code <id>.json} (the artifact's entries, a JSON array written entry by entry), {@code <id>_detected.json} (the
+ * entries that raised alerts, only when there are some), and, when the scan {@linkplain #finish finishes},
+ * {@code alerts.json}, {@code timeline.csv}, {@code alerts_timeline.csv} and {@code info.json}.
+ */
+public final class ReportWriter implements ScanSink, AutoCloseable {
+    private final Path folder;
+    private final ObjectMapper json = ReportJson.mapper();
+    private final Map<String, ArtifactFiles> artifacts = new ConcurrentHashMap<>();
+    private final List<TimelineEvent> timeline = new ArrayList<>();
+    private final List<TimelineEvent> alertsTimeline = new ArrayList<>();
+    private final Map<String, RunInfo.FileHash> evidenceRead = new LinkedHashMap<>();
+
+    /** A writer into {@code folder}, which is created when missing. */
+    public ReportWriter(Path folder) throws IOException {
+        this.folder = Files.createDirectories(folder);
+    }
+
+    /** The output folder. */
+    public Path folder() {
+        return folder;
+    }
+
+    @Override
+    public void entry(String artifactId, Object entry, List<TimelineEvent> events, List<Alert> alerts)
+            throws IOException {
+        ArtifactFiles files = artifacts.computeIfAbsent(artifactId, ArtifactFiles::new);
+        files.entries().writeObject(entry);
+        if (!alerts.isEmpty()) {
+            files.detected().writeObject(entry);
+        }
+        synchronized (timeline) {
+            timeline.addAll(events);
+            if (!alerts.isEmpty()) {
+                alertsTimeline.addAll(events);
+            }
+        }
+    }
+
+    @Override
+    public void alert(Alert alert) {
+        // alerts are written from the scan result when the scan finishes
+    }
+
+    @Override
+    public synchronized void evidenceRead(String devicePath, String origin, String sha256) {
+        evidenceRead.put(origin, new RunInfo.FileHash(devicePath, origin, sha256));
+    }
+
+    @Override
+    public void artifactFinished(ArtifactOutcome outcome) throws IOException {
+        ArtifactFiles files = artifacts.remove(outcome.artifactId());
+        if (files != null) {
+            files.close();
+        } else if (outcome.status() != ArtifactOutcome.Status.NOT_PRESENT) {
+            Files.writeString(folder.resolve(outcome.artifactId() + ".json"), "[]\n");
+        }
+    }
+
+    /**
+     * Writes the files that need the whole scan: alerts, timelines and info.json.
+     *
+     * @param hashes the SHA-256 of every file of the evidence ({@code --hashes}), or null to list only the files read
+     */
+    public void finish(ScanResult result, RunInfo run, Collection<RunInfo.FileHash> hashes) throws IOException {
+        List<AlertJson> alerts = result.alerts().stream().map(AlertJson::of).toList();
+        json.writeValue(folder.resolve("alerts.json").toFile(), alerts);
+        synchronized (timeline) {
+            TimelineCsv.write(folder.resolve("timeline.csv"), timeline);
+            TimelineCsv.write(folder.resolve("alerts_timeline.csv"), alertsTimeline);
+        }
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("bridle_version", run.version());
+        info.put("command", run.command());
+        info.put("target_path", run.input());
+        info.put("source", result.source());
+        info.put("date", ReportJson.format(result.started()));
+        info.put("finished", ReportJson.format(result.finished()));
+        info.put("ioc_files", run.indicatorFiles());
+        info.put("artifacts", result.outcomes().stream().map(OutcomeJson::of).toList());
+        synchronized (this) {
+            info.put("hashes", hashes != null ? List.copyOf(hashes) : List.copyOf(evidenceRead.values()));
+        }
+        json.writeValue(folder.resolve("info.json").toFile(), info);
+    }
+
+    /** Closes the files of artifacts that did not finish (after a failure of the scan itself). */
+    @Override
+    public void close() throws IOException {
+        for (ArtifactFiles files : artifacts.values()) {
+            files.close();
+        }
+        artifacts.clear();
+    }
+
+    /** The JSON streams of one artifact; used by one thread at a time. */
+    private final class ArtifactFiles {
+        private final String id;
+        private JsonGenerator entries;
+        private JsonGenerator detected;
+
+        ArtifactFiles(String id) {
+            this.id = id;
+        }
+
+        JsonGenerator entries() throws IOException {
+            if (entries == null) {
+                entries = open(id + ".json");
+            }
+            return entries;
+        }
+
+        JsonGenerator detected() throws IOException {
+            if (detected == null) {
+                detected = open(id + "_detected.json");
+            }
+            return detected;
+        }
+
+        private JsonGenerator open(String name) throws IOException {
+            OutputStream out = Files.newOutputStream(folder.resolve(name));
+            JsonGenerator generator = json.getFactory().createGenerator(out);
+            generator.setCodec(json);
+            generator.useDefaultPrettyPrinter();
+            generator.writeStartArray();
+            return generator;
+        }
+
+        void close() throws IOException {
+            for (JsonGenerator generator : new JsonGenerator[] {entries, detected}) {
+                if (generator != null) {
+                    generator.writeEndArray();
+                    generator.writeRaw('\n');
+                    generator.close();
+                    ((OutputStream) generator.getOutputTarget()).close();
+                }
+            }
+        }
+    }
+
+    /** An alert in MVT's alerts.json shape. */
+    record AlertJson(String level, String module, String message, Instant eventTime, Object event,
+                     MatchedIndicator matchedIndicator) {
+        static AlertJson of(Alert alert) {
+            return new AlertJson(alert.level().name(), alert.artifact(), alert.message(), alert.eventTime(),
+                    alert.event(), alert.matchedIndicator());
+        }
+    }
+
+    /** An artifact's outcome as info.json lists it. */
+    record OutcomeJson(String id, String status, long entries, long alerts, List<String> files, List<String> missing,
+                       List<FailureJson> failures, List<String> notes, long milliseconds) {
+        static OutcomeJson of(ArtifactOutcome o) {
+            return new OutcomeJson(o.artifactId(), o.status().name(), o.entries(), o.alerts(), o.files(), o.missing(),
+                    o.failures().stream().map(f -> new FailureJson(f.file(), f.reason())).toList(), o.notes(),
+                    o.elapsed().toMillis());
+        }
+    }
+
+    /** A failure as info.json lists it. */
+    record FailureJson(String file, String reason) {
+    }
+}
