@@ -13,6 +13,7 @@ import org.bridle.core.model.Severity;
 import org.bridle.core.scan.ArtifactOutcome;
 import org.bridle.ios.ArtifactScan;
 import org.bridle.testkit.BackupBuilder;
+import org.bridle.testkit.SqliteFixture;
 import org.bridle.testkit.ios.SafariHistoryDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,7 +130,7 @@ class SafariHistoryTest {
     void aDatabaseWithoutTheHistoryTablesGivesANoteAndNoVisits() throws Exception {
         Path backup = new BackupBuilder(dir.resolve("b")).file(SafariHistoryDatabase.DOMAIN,
                 SafariHistoryDatabase.RELATIVE_PATH,
-                org.bridle.testkit.SqliteFixture.bytes("CREATE TABLE history_tombstones (id INTEGER PRIMARY KEY)"))
+                SqliteFixture.bytes("CREATE TABLE history_tombstones (id INTEGER PRIMARY KEY)"))
                 .build();
 
         ArtifactScan scan = ArtifactScan.overBackup(backup, artifact);
