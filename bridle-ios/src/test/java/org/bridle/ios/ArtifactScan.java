@@ -1,5 +1,8 @@
 package org.bridle.ios;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
 import java.util.List;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.indicators.IndicatorMatcher;
@@ -9,6 +12,8 @@ import org.bridle.core.scan.ScanEngine;
 import org.bridle.core.scan.ScanListener;
 import org.bridle.core.scan.ScanResult;
 import org.bridle.core.source.Source;
+import org.bridle.ios.backup.IosBackup;
+import org.bridle.testkit.EvidenceSnapshot;
 
 /** Runs artifacts through the real scan engine over a source and keeps what they produced, for tests. */
 public record ArtifactScan(ScanResult result, MemorySink sink) {
@@ -17,6 +22,17 @@ public record ArtifactScan(ScanResult result, MemorySink sink) {
     /** Scans with no indicators. */
     public static ArtifactScan run(Source source, Artifact<?>... artifacts) throws Exception {
         return run(source, NO_INDICATORS, artifacts);
+    }
+
+    /** Opens a backup folder, scans it with no indicators, and asserts the scan left the folder unchanged. */
+    public static ArtifactScan overBackup(Path backup, Artifact<?>... artifacts) throws Exception {
+        EvidenceSnapshot before = EvidenceSnapshot.of(backup);
+        ArtifactScan scan;
+        try (IosBackup source = IosBackup.open(backup)) {
+            scan = run(source, artifacts);
+        }
+        assertThat(EvidenceSnapshot.of(backup)).as("the evidence after the scan").isEqualTo(before);
+        return scan;
     }
 
     /** Scans with the given indicators. */

@@ -10,6 +10,7 @@ import com.dd.plist.NSSet;
 import com.dd.plist.NSString;
 import com.dd.plist.UID;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,5 +108,19 @@ public final class PlistValues {
     public static List<Object> list(Map<String, Object> map, String key) {
         Object value = map.get(key);
         return value instanceof List<?> l ? (List<Object>) l : List.of();
+    }
+
+    /**
+     * A time as Apple's property lists store it: a date as it is, a number as Cocoa seconds (many preferences keep
+     * times as plain numbers); null for anything else.
+     */
+    public static Instant time(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof Number seconds) {
+            return AppleTime.fromCocoaSeconds(seconds.doubleValue());
+        }
+        return null;
     }
 }

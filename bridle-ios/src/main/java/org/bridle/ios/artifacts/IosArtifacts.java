@@ -11,6 +11,12 @@ public final class IosArtifacts {
     /** The artifacts that can be found in an iOS backup. */
     public static List<Artifact<?>> forBackup() {
         return List.of(
-                new BackupInfo());
+                new BackupInfo(),
+                new ConfigurationProfiles(),
+                new ProfileEvents(),
+                new SafariHistory(),
+                new IdStatusCache(),
+                new OsAnalyticsAdDaily(),
+                new LocationdClients());
     }
 }
