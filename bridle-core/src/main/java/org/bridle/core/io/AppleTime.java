@@ -14,11 +14,14 @@ public final class AppleTime {
     private AppleTime() {
     }
 
-    /** A Cocoa time in seconds (fractions allowed). */
+    /**
+     * A Cocoa time in seconds (fractions allowed), rounded to the microsecond: a double holds no more precision than
+     * that for dates of this century, and finer digits would only be rounding noise.
+     */
     public static Instant fromCocoaSeconds(double seconds) {
         long whole = (long) Math.floor(seconds);
-        long nanos = Math.round((seconds - whole) * 1e9);
-        return Instant.ofEpochSecond(COCOA_EPOCH_OFFSET + whole, nanos);
+        long micros = Math.round((seconds - whole) * 1e6);
+        return Instant.ofEpochSecond(COCOA_EPOCH_OFFSET + whole, micros * 1000);
     }
 
     /**

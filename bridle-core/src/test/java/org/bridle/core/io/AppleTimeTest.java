@@ -18,4 +18,9 @@ class AppleTimeTest {
         assertThat(AppleTime.fromCocoaSecondsOrNanos(588813210L)).isEqualTo(Instant.parse("2019-08-29T23:13:30Z"));
         assertThat(AppleTime.fromCocoaSeconds(0.5)).isEqualTo(Instant.parse("2001-01-01T00:00:00.500Z"));
     }
+
+    @Test
+    void fractionalSecondsAreRoundedToTheMicrosecond() {
+        assertThat(AppleTime.fromCocoaSeconds(631152000.2)).isEqualTo(Instant.parse("2021-01-01T00:00:00.200Z"));
+    }
 }

@@ -21,7 +21,8 @@ import org.bridle.core.source.EvidenceFile;
  * {@code profile_events}: when configuration profiles were installed or removed, and by which process, from
  * {@code MCProfileEvents.plist}.
  *
- * <p>Heuristic: every event is flagged LOW, as MVT does, since a profile install is rare and worth a look.
+ * <p>Heuristic: every event is flagged INFORMATIONAL (MVT flags it LOW): a profile install is worth a look, but
+ * managed phones install profiles routinely, so it alone must not turn a check's verdict into a detection.
  */
 public final class ProfileEvents implements Artifact<ProfileEvents.Event> {
     private static final String EVENTS = "ProfileEvents";
@@ -68,7 +69,7 @@ public final class ProfileEvents implements Artifact<ProfileEvents.Event> {
             if (item instanceof Map<?, ?> event && event.size() == 1
                     && event.values().iterator().next() instanceof Map<?, ?> details) {
                 Event entry = event((String) event.keySet().iterator().next(), (Map<String, Object>) details);
-                out.entry(entry, new Finding(Severity.LOW, "Process \"" + entry.process() + "\" started operation \""
+                out.entry(entry, new Finding(Severity.INFORMATIONAL, "Process \"" + entry.process() + "\" started operation \""
                         + entry.operation() + "\" of profile \"" + entry.profileId() + "\"", entry.timestamp()));
             } else {
                 skipped++;

@@ -44,7 +44,7 @@ class ProfileEventsTest {
         assertThat(artifact.observables(entries.get(1))).containsExactly(Observable.process("Preferences"),
                 Observable.profileId("com.example.mitm"));
         List<Alert> alerts = scan.sink().alerts("profile_events");
-        assertThat(alerts).hasSize(2).allSatisfy(a -> assertThat(a.level()).isEqualTo(Severity.LOW));
+        assertThat(alerts).hasSize(2).allSatisfy(a -> assertThat(a.level()).isEqualTo(Severity.INFORMATIONAL));
         assertThat(alerts.get(0).message())
                 .isEqualTo("Process \"/usr/libexec/mdmd\" started operation \"install\" of profile \"com.example.mitm\"");
         assertThat(scan.sink().timeline()).hasSize(2);
