@@ -11,6 +11,10 @@ public final class IosArtifacts {
     /** The artifacts that can be found in an iOS backup. */
     public static List<Artifact<?>> forBackup() {
         return List.of(
-                new BackupInfo());
+                new BackupInfo(),
+                new Manifest(),
+                new DataUsage(),
+                new Sms(),
+                new Tcc());
     }
 }
