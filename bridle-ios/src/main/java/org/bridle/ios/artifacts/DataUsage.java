@@ -130,8 +130,8 @@ public final class DataUsage implements Artifact<DataUsage.Usage> {
                 out.entry(new Usage(Kind.DELETED_PROCESS_USAGE, null, null, null, null, null, liveId, liveProcId,
                         liveTime, row.real("wifi_in"), row.real("wifi_out"), row.real("wwan_in"),
                         row.real("wwan_out"), false),
-                        new Finding(Severity.HIGH, "Network use recorded for process id " + liveProcId
-                                + ", whose process record has been deleted (process record deleted)", liveTime));
+                        new Finding(Severity.HIGH, "Process record deleted: network use was recorded for process id "
+                                + liveProcId + ", which ZPROCESS no longer holds", liveTime));
                 return;
             }
             if (lastProcess != null && procId > lastProcess.procId() + 1) {

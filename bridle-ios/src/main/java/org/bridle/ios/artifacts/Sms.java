@@ -25,7 +25,7 @@ import org.bridle.core.source.EvidenceFile;
  */
 public final class Sms implements Artifact<Sms.Message> {
     /** How Apple's threat notifications begin; only a message that starts with one is Apple's. */
-    static final List<String> THREAT_NOTIFICATIONS = List.of(
+    private static final List<String> THREAT_NOTIFICATIONS = List.of(
             "ALERT: State-sponsored attackers may be targeting your iPhone",
             "ALERT: Apple detected a targeted mercenary spyware attack against your iPhone");
 

@@ -77,7 +77,8 @@ class DataUsageTest {
                 tuple(Severity.LOW, FIRST.plusSeconds(2)), tuple(Severity.HIGH, LATER));
         assertThat(alerts.get(0).message()).isEqualTo(
                 "Process id 4 is missing after process 3 (com.apple.Maps): its record may have been deleted");
-        assertThat(alerts.get(1).message()).contains("process id 9", "process record deleted");
+        assertThat(alerts.get(1).message()).isEqualTo(
+                "Process record deleted: network use was recorded for process id 9, which ZPROCESS no longer holds");
 
         assertThat(scan.sink().timeline()).extracting(TimelineEvent::event).containsExactly(
                 "live_usage", "first_usage", "current_usage",
