@@ -1,42 +1,39 @@
 package org.bridle.conformance;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
 /**
- * Finds the conformance corpus: the folder named by the environment variable {@code BRIDLE_CORPUS}, else
- * {@code ../shared/corpus} beside the repository (tests run in a module folder, hence {@code ../../}). When it is
- * absent a test fails under CI (environment variable {@code CI} set) and is skipped elsewhere, saying why.
+ * Finds the conformance corpus: the folder named by {@code BRIDLE_CORPUS}, else {@code shared/corpus} beside the
+ * repository (tests run in the module folder, so {@code ../../shared/corpus}). A missing corpus fails the test when
+ * {@code CI} is set, and skips it with the reason otherwise.
  */
 final class Corpus {
     private Corpus() {
     }
 
-    /** The corpus folder. */
-    static Path root() {
-        String configured = System.getenv("BRIDLE_CORPUS");
-        Path root = configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of("..", "..", "shared", "corpus");
-        return require(root);
-    }
-
-    /** MVT's iOS backup in the corpus. */
+    /** MVT's iOS backup ({@code mvt/ios_backup}). */
     static Path iosBackup() {
         return require(root().resolve("mvt").resolve("ios_backup"));
     }
 
+    private static Path root() {
+        String configured = System.getenv("BRIDLE_CORPUS");
+        return configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of("..", "..", "shared", "corpus");
+    }
+
     private static Path require(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            String reason = "the conformance corpus is not at " + folder.toAbsolutePath().normalize()
-                    + " (set BRIDLE_CORPUS to its folder)";
-            if (System.getenv("CI") != null) {
-                fail(reason);
-            }
-            assumeTrue(false, reason);
+        if (Files.isDirectory(folder)) {
+            return folder;
         }
-        return folder;
+        String reason = "the conformance corpus is not at " + folder.toAbsolutePath().normalize()
+                + " (set BRIDLE_CORPUS to its folder)";
+        String ci = System.getenv("CI");
+        if (ci != null && !ci.isBlank()) {
+            throw new AssertionError(reason);
+        }
+        return Assumptions.abort(reason);
     }
 }

@@ -1,27 +1,47 @@
 package org.bridle.conformance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
 import java.util.List;
 import org.bridle.core.artifact.Artifact;
+import org.bridle.core.model.Alert;
+import org.bridle.core.model.TimelineEvent;
 import org.bridle.core.scan.ArtifactOutcome;
 import org.bridle.core.scan.MemorySink;
 import org.bridle.core.scan.ScanEngine;
 import org.bridle.core.scan.ScanListener;
 import org.bridle.ios.backup.IosBackup;
+import org.bridle.testkit.EvidenceSnapshot;
 
-/** Runs artifacts through the real scan engine, with no indicators, over a corpus input and keeps what they gave. */
+/** Runs artifacts over a corpus input through the real scan engine, with no indicators, and keeps what they made. */
 record CorpusScan(MemorySink sink) {
 
-    /** Scans MVT's iOS backup. */
+    /** Scans the corpus iOS backup, asserting the scan left it unchanged. */
     static CorpusScan iosBackup(Artifact<?>... artifacts) throws Exception {
+        Path backup = Corpus.iosBackup();
+        EvidenceSnapshot before = EvidenceSnapshot.of(backup);
         MemorySink sink = new MemorySink();
-        try (IosBackup backup = IosBackup.open(Corpus.iosBackup())) {
-            new ScanEngine(observable -> List.of(), 2).run(backup, List.of(artifacts), sink, ScanListener.NONE);
+        try (IosBackup source = IosBackup.open(backup)) {
+            new ScanEngine(observable -> List.of(), 2).run(source, List.of(artifacts), sink, ScanListener.NONE);
         }
+        assertThat(EvidenceSnapshot.of(backup)).isEqualTo(before);
         return new CorpusScan(sink);
     }
 
-    /** The outcome of one artifact. */
+    <E> List<E> entries(String artifactId) {
+        return sink.entries(artifactId);
+    }
+
     ArtifactOutcome outcome(String artifactId) {
         return sink.outcome(artifactId);
+    }
+
+    List<TimelineEvent> timeline() {
+        return sink.timeline();
+    }
+
+    List<Alert> alerts(String artifactId) {
+        return sink.alerts(artifactId);
     }
 }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bridle.testkit.ios.MbFile;
 
 /**
  * Writes an iOS backup folder as iTunes/Finder do: {@code Info.plist}, {@code Manifest.plist}, {@code Status.plist},
@@ -78,7 +79,7 @@ public final class BackupBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        rows.add(new Object[] {id, domain, relativePath, FILE, mbFile(relativePath, content.length, 0100644)});
+        rows.add(new Object[] {id, domain, relativePath, FILE, mbFile(MbFile.file(relativePath, content.length))});
         return this;
     }
 
@@ -90,14 +91,14 @@ public final class BackupBuilder {
     /** Lists a file in Manifest.db without writing its content (as in a backup that lost it). */
     public BackupBuilder listedOnly(String domain, String relativePath, long size) {
         rows.add(new Object[] {fileId(domain, relativePath), domain, relativePath, FILE,
-            mbFile(relativePath, size, 0100644)});
+            mbFile(MbFile.file(relativePath, size))});
         return this;
     }
 
     /** Adds a directory record. */
     public BackupBuilder directory(String domain, String relativePath) {
         rows.add(new Object[] {fileId(domain, relativePath), domain, relativePath, DIRECTORY,
-            mbFile(relativePath, 0, 040755)});
+            mbFile(MbFile.directory(relativePath))});
         return this;
     }
 
@@ -146,19 +147,7 @@ public final class BackupBuilder {
         }
     }
 
-    private byte[] mbFile(String relativePath, long size, int mode) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("RelativePath", relativePath);
-        fields.put("Size", size);
-        fields.put("Mode", mode);
-        fields.put("UserID", 501);
-        fields.put("GroupID", 501);
-        fields.put("InodeNumber", 1000L + rows.size());
-        fields.put("Flags", 0);
-        fields.put("ProtectionClass", 3);
-        fields.put("Birth", time.getEpochSecond());
-        fields.put("LastModified", time.getEpochSecond());
-        fields.put("LastStatusChange", time.getEpochSecond());
-        return PlistFixture.keyedArchive("MBFile", fields);
+    private byte[] mbFile(MbFile file) {
+        return file.inode(1000L + rows.size()).times(time, time, time).bytes();
     }
 }

@@ -183,6 +183,14 @@ public final class SqliteEvidence implements AutoCloseable {
         return columns(table).contains(column);
     }
 
+    /**
+     * {@code alias.column} when the table has the column, else {@code NULL}: a term for a SELECT list that keeps its
+     * shape across database versions (give it a label with {@code AS}, and the missing column reads as null).
+     */
+    public String columnOrNull(String table, String alias, String column) throws SQLException {
+        return hasColumn(table, column) ? alias + "." + column : "NULL";
+    }
+
     /** Runs a query and hands each row to {@code handler} as it is read. */
     public void query(String sql, RowHandler handler, Object... parameters) throws Exception {
         try (PreparedStatement st = connection.prepareStatement(sql)) {

@@ -12,11 +12,15 @@ public final class IosArtifacts {
     public static List<Artifact<?>> forBackup() {
         return List.of(
                 new BackupInfo(),
-                new ConfigurationProfiles(),
-                new ProfileEvents(),
+                new Manifest(),
+                new Sms(),
                 new SafariHistory(),
+                new DataUsage(),
+                new Tcc(),
                 new IdStatusCache(),
                 new OsAnalyticsAdDaily(),
-                new LocationdClients());
+                new LocationdClients(),
+                new ConfigurationProfiles(),
+                new ProfileEvents());
     }
 }

@@ -1,0 +1,174 @@
+package org.bridle.ios.artifacts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bridle.core.artifact.Artifact;
+import org.bridle.core.artifact.Emitter;
+import org.bridle.core.artifact.ParseContext;
+import org.bridle.core.io.AppleTime;
+import org.bridle.core.io.EvidenceFormatException;
+import org.bridle.core.io.KeyedArchive;
+import org.bridle.core.io.PlistValues;
+import org.bridle.core.io.SqlRow;
+import org.bridle.core.io.SqliteEvidence;
+import org.bridle.core.model.Observable;
+import org.bridle.core.model.TimelineEvent;
+import org.bridle.core.source.DevicePath;
+import org.bridle.core.source.EvidenceFile;
+import org.bridle.ios.backup.BackupDomains;
+
+/**
+ * {@code manifest}: every file and folder a backup lists in Manifest.db, with the size, mode, owner and times of its
+ * {@code MBFile} metadata. File paths are checked against file indicators, and the web origins that WebKit names its
+ * website-data files after ({@code https_<domain>_0.localstorage}) against domain indicators.
+ */
+public final class Manifest implements Artifact<Manifest.BackupFile> {
+    /** A path segment WebKit names after a web origin: scheme, host and port joined by underscores. */
+    private static final Pattern ORIGIN = Pattern.compile(
+            "https?_([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)_\\d+(?:\\..*)?", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * One Manifest.db record; metadata its blob lacks (or that cannot be decoded) is null.
+     *
+     * @param fileId the SHA-1 the content is stored under
+     * @param domain the backup domain
+     * @param relativePath the path inside the domain
+     * @param flags 1 file, 2 folder, 4 symbolic link
+     * @param created when the file was created (birth)
+     * @param modified when its content was last modified
+     * @param statusChanged when its metadata last changed
+     * @param mode the file mode in octal, as MVT writes it ({@code 0o100644})
+     * @param owner the owner's user id
+     * @param group the owner's group id
+     * @param size the size in bytes
+     * @param inode the inode number on the device
+     */
+    public record BackupFile(String fileId, String domain, String relativePath, Long flags, Instant created,
+                             Instant modified, Instant statusChanged, String mode, Long owner, Long group, Long size,
+                             Long inode) {
+    }
+
+    @Override
+    public String id() {
+        return "manifest";
+    }
+
+    @Override
+    public String description() {
+        return "Every file a backup lists, with its metadata, from Manifest.db";
+    }
+
+    @Override
+    public List<DevicePath> locations() {
+        return List.of(DevicePath.of("@backup/Manifest.db"));
+    }
+
+    @Override
+    public void parse(EvidenceFile file, ParseContext context, Emitter<BackupFile> out) throws Exception {
+        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+            if (!db.hasTable("Files")) {
+                out.note("Manifest.db has no Files table");
+                return;
+            }
+            String sql = "SELECT " + String.join(", ",
+                    db.columnOrNull("Files", "f", "fileID") + " AS fileID",
+                    db.columnOrNull("Files", "f", "domain") + " AS domain",
+                    db.columnOrNull("Files", "f", "relativePath") + " AS relativePath",
+                    db.columnOrNull("Files", "f", "flags") + " AS flags",
+                    db.columnOrNull("Files", "f", "file") + " AS file") + " FROM Files f ORDER BY f.rowid";
+            long[] undecodable = {0};
+            db.query(sql, row -> {
+                byte[] blob = row.bytes("file");
+                Map<String, Object> metadata = metadata(blob);
+                if (metadata == null && blob != null) {
+                    undecodable[0]++;
+                }
+                out.entry(record(row, metadata == null ? Map.of() : metadata));
+            });
+            if (undecodable[0] > 0) {
+                out.note(undecodable[0] + " record(s) have a metadata blob that cannot be decoded; their times, "
+                        + "mode, owner and size are left empty");
+            }
+        }
+    }
+
+    /** The fields of an MBFile blob, or null when there is no blob or it is not a keyed archive of an object. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> metadata(byte[] blob) {
+        if (blob == null) {
+            return null;
+        }
+        try {
+            return KeyedArchive.decode(blob) instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+        } catch (EvidenceFormatException e) {
+            return null;
+        }
+    }
+
+    private static BackupFile record(SqlRow row, Map<String, Object> metadata) throws Exception {
+        Long mode = PlistValues.number(metadata, "Mode");
+        return new BackupFile(row.string("fileID"), row.string("domain"), row.string("relativePath"),
+                row.integer("flags"), time(metadata.get("Birth")), time(metadata.get("LastModified")),
+                time(metadata.get("LastStatusChange")), mode == null ? null : "0o" + Long.toOctalString(mode),
+                PlistValues.number(metadata, "UserID"), PlistValues.number(metadata, "GroupID"),
+                PlistValues.number(metadata, "Size"), PlistValues.number(metadata, "InodeNumber"));
+    }
+
+    /** A metadata time: Unix seconds since iOS 10, an archived date before. */
+    private static Instant time(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        return value instanceof Number seconds ? AppleTime.fromUnixSeconds(seconds.longValue()) : null;
+    }
+
+    /**
+     * The file's path on the device (absolute under the device root, {@code @app/<id>/…} in a container), the path
+     * inside its domain with a leading slash (as MVT checks it), and the domains of web origins in the path.
+     */
+    @Override
+    public List<Observable> observables(BackupFile file) {
+        String relativePath = file.relativePath();
+        if (relativePath == null || relativePath.isEmpty()) {
+            return List.of();
+        }
+        String devicePath = BackupDomains.devicePath(file.domain() == null ? "" : file.domain(), relativePath);
+        Set<Observable> observables = new LinkedHashSet<>();
+        observables.add(Observable.filePath(devicePath.startsWith("@") ? devicePath : "/" + devicePath));
+        observables.add(Observable.filePath("/" + relativePath));
+        for (String segment : relativePath.split("/")) {
+            Matcher origin = ORIGIN.matcher(segment);
+            if (origin.matches()) {
+                observables.add(Observable.domain(origin.group(1).toLowerCase(Locale.ROOT)));
+            }
+        }
+        return new ArrayList<>(observables);
+    }
+
+    /**
+     * One event per distinct time, named by the times that fall on it, as MVT does: {@code M} modified, {@code C}
+     * status changed, {@code B} born (created); the access time is not recorded ({@code -}).
+     */
+    @Override
+    public List<TimelineEvent> timeline(BackupFile file) {
+        Map<Instant, String> events = new LinkedHashMap<>();
+        for (Instant time : new Instant[] {file.created(), file.modified(), file.statusChanged()}) {
+            if (time != null) {
+                events.computeIfAbsent(time, t -> (t.equals(file.modified()) ? "M" : "-") + "-"
+                        + (t.equals(file.statusChanged()) ? "C" : "-") + (t.equals(file.created()) ? "B" : "-"));
+            }
+        }
+        String description = file.relativePath() + " - " + file.domain();
+        List<TimelineEvent> timeline = new ArrayList<>(events.size());
+        events.forEach((time, macb) -> timeline.add(new TimelineEvent(time, id(), macb, description)));
+        return timeline;
+    }
+}

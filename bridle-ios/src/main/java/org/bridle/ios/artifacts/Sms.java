@@ -1,0 +1,174 @@
+package org.bridle.ios.artifacts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bridle.core.artifact.Artifact;
+import org.bridle.core.artifact.Emitter;
+import org.bridle.core.artifact.Finding;
+import org.bridle.core.artifact.ParseContext;
+import org.bridle.core.io.AppleTime;
+import org.bridle.core.io.EvidenceFormatException;
+import org.bridle.core.io.SqlRow;
+import org.bridle.core.io.SqliteEvidence;
+import org.bridle.core.model.Observable;
+import org.bridle.core.model.Severity;
+import org.bridle.core.model.TimelineEvent;
+import org.bridle.core.source.DevicePath;
+import org.bridle.core.source.EvidenceFile;
+
+/**
+ * {@code sms}: the messages of Messages (SMS and iMessage) from sms.db, each with its correspondent. Apple's own
+ * threat notification (the message Apple sends to people it believes targeted by mercenary spyware) is flagged.
+ */
+public final class Sms implements Artifact<Sms.Message> {
+    /** How Apple's threat notifications begin; only a message that starts with one is Apple's. */
+    private static final List<String> THREAT_NOTIFICATIONS = List.of(
+            "ALERT: State-sponsored attackers may be targeting your iPhone",
+            "ALERT: Apple detected a targeted mercenary spyware attack against your iPhone");
+
+    private static final Pattern LINK = Pattern.compile("https?://\\S+", Pattern.CASE_INSENSITIVE);
+    private static final List<String> MESSAGE_COLUMNS = List.of("guid", "text", "attributedBody", "service",
+            "account", "handle_id", "is_from_me", "date", "date_read");
+
+    /**
+     * One message; absent columns are null.
+     *
+     * @param rowid the message's ROWID
+     * @param guid its globally unique id
+     * @param text its text: the {@code text} column, or the string of {@code attributedBody} where iOS 16 and later
+     *     leave {@code text} empty
+     * @param service {@code SMS}, {@code iMessage} or {@code RCS}
+     * @param account the owner's account it went through
+     * @param handleId the correspondent's handle ROWID (0 for none)
+     * @param phoneNumber the correspondent: phone number, e-mail address or short code
+     * @param direction {@code sent} or {@code received}
+     * @param isodate when it was sent or received
+     * @param isodateRead when it was read, or null when it was not
+     * @param links the web links in its text
+     */
+    public record Message(Long rowid, String guid, String text, String service, String account, Long handleId,
+                          String phoneNumber, String direction, Instant isodate, Instant isodateRead,
+                          List<String> links) {
+    }
+
+    @Override
+    public String id() {
+        return "sms";
+    }
+
+    @Override
+    public String description() {
+        return "SMS and iMessage messages with their links, from sms.db";
+    }
+
+    @Override
+    public List<DevicePath> locations() {
+        return List.of(DevicePath.of("private/var/mobile/Library/SMS/sms.db"));
+    }
+
+    @Override
+    public void parse(EvidenceFile file, ParseContext context, Emitter<Message> out) throws Exception {
+        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+            if (!db.hasTable("message")) {
+                out.note("sms.db has no message table");
+                return;
+            }
+            List<String> select = new ArrayList<>(List.of("m.ROWID AS rowid"));
+            for (String column : MESSAGE_COLUMNS) {
+                select.add(db.columnOrNull("message", "m", column) + " AS " + column);
+            }
+            String from = " FROM message m";
+            if (db.hasColumn("handle", "id")) {
+                select.add("h.id AS phone_number");
+                from += " LEFT JOIN handle h ON h.ROWID = m.handle_id";
+            }
+            int[] undecodable = {0};
+            db.query("SELECT " + String.join(", ", select) + from + " ORDER BY m.ROWID", row -> {
+                String text = row.string("text");
+                byte[] attributedBody = row.bytes("attributedBody");
+                if (text == null && attributedBody != null) {
+                    text = attributedText(attributedBody);
+                    undecodable[0] += text == null ? 1 : 0;
+                }
+                emit(message(row, text), out);
+            });
+            if (undecodable[0] > 0) {
+                out.note(undecodable[0] + " message(s) have no text column and an attributedBody that cannot be "
+                        + "decoded; their text is left empty");
+            }
+        }
+    }
+
+    private static Message message(SqlRow row, String text) throws Exception {
+        Long fromMe = row.integer("is_from_me");
+        return new Message(row.integer("rowid"), row.string("guid"), text, row.string("service"),
+                row.string("account"), row.integer("handle_id"), row.string("phone_number"),
+                fromMe != null && fromMe == 1 ? "sent" : "received", appleTime(row.integer("date")),
+                appleTime(row.integer("date_read")), links(text));
+    }
+
+    private static void emit(Message message, Emitter<Message> out) {
+        String text = message.text();
+        if (text != null && THREAT_NOTIFICATIONS.stream().anyMatch(text::startsWith)) {
+            out.entry(message, new Finding(Severity.HIGH, "Apple's threat notification was received: Apple warns "
+                    + "that the phone may be the target of a state-sponsored or mercenary spyware attack",
+                    message.isodate()));
+        } else {
+            out.entry(message);
+        }
+    }
+
+    private static String attributedText(byte[] attributedBody) {
+        try {
+            return TypedStreamText.decode(attributedBody);
+        } catch (EvidenceFormatException e) {
+            return null;
+        }
+    }
+
+    /** A message time: Cocoa seconds, or nanoseconds since iOS 11; 0 means none. */
+    private static Instant appleTime(Long value) {
+        return value == null || value == 0 ? null : AppleTime.fromCocoaSecondsOrNanos(value);
+    }
+
+    /** The web links of a text: every {@code http://} or {@code https://} up to the next white space. */
+    private static List<String> links(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        List<String> links = new ArrayList<>();
+        Matcher m = LINK.matcher(text);
+        while (m.find()) {
+            links.add(m.group());
+        }
+        return List.copyOf(links);
+    }
+
+    @Override
+    public List<Observable> observables(Message message) {
+        List<Observable> observables = new ArrayList<>();
+        if (message.text() != null && !message.text().isEmpty()) {
+            observables.add(Observable.text(message.text()));
+        }
+        message.links().forEach(link -> observables.add(Observable.url(link)));
+        return observables;
+    }
+
+    @Override
+    public List<TimelineEvent> timeline(Message message) {
+        String description = message.service() + " message " + message.direction()
+                + ("sent".equals(message.direction()) ? " to " : " from ") + message.phoneNumber() + ": \""
+                + (message.text() == null ? "" : message.text().replace("\n", "\\n")) + "\"";
+        List<TimelineEvent> events = new ArrayList<>(2);
+        if (message.isodate() != null) {
+            events.add(new TimelineEvent(message.isodate(), id(), "sms_" + message.direction(), description));
+        }
+        if (message.isodateRead() != null) {
+            events.add(new TimelineEvent(message.isodateRead(), id(), "sms_read", description));
+        }
+        return events;
+    }
+}

@@ -1,0 +1,158 @@
+package org.bridle.ios.artifacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.bridle.core.model.Alert;
+import org.bridle.core.model.Observable;
+import org.bridle.core.model.Severity;
+import org.bridle.core.model.TimelineEvent;
+import org.bridle.core.scan.ArtifactOutcome;
+import org.bridle.ios.ArtifactScan;
+import org.bridle.ios.backup.IosBackup;
+import org.bridle.testkit.BackupBuilder;
+import org.bridle.testkit.EvidenceSnapshot;
+import org.bridle.testkit.SqliteFixture;
+import org.bridle.testkit.ios.SmsDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SmsTest {
+    private static final Instant RECEIVED = Instant.parse("2023-05-02T08:15:30.250Z");
+    private static final Instant READ = Instant.parse("2023-05-02T09:00:00Z");
+    private static final Instant SENT = Instant.parse("2023-05-03T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final Sms sms = new Sms();
+
+    @Test
+    void readsMessagesWithCorrespondentDirectionLinksAndTimes() throws Exception {
+        ArtifactScan scan = scan(SmsDatabase.create()
+                .handle(1, "+15555550123", "SMS")
+                .received(1, 1, "Your parcel: https://parcel.example.com/t?id=7 or http://b.example.net\tthanks",
+                        RECEIVED, READ)
+                .message(2, 1, true, "On my way", null, SENT, null)
+                .message(3, 0, false, "no correspondent", null, SENT, null)
+                .bytes());
+
+        List<Sms.Message> messages = scan.entries("sms");
+        assertThat(messages).hasSize(3);
+        Sms.Message received = messages.get(0);
+        assertThat(received.rowid()).isEqualTo(1);
+        assertThat(received.guid()).isEqualTo("00000000-0000-4000-8000-000000000001");
+        assertThat(received.phoneNumber()).isEqualTo("+15555550123");
+        assertThat(received.handleId()).isEqualTo(1);
+        assertThat(received.service()).isEqualTo("SMS");
+        assertThat(received.direction()).isEqualTo("received");
+        assertThat(received.isodate()).isEqualTo(RECEIVED);
+        assertThat(received.isodateRead()).isEqualTo(READ);
+        assertThat(received.links()).containsExactly("https://parcel.example.com/t?id=7", "http://b.example.net");
+        assertThat(sms.observables(received)).containsExactly(Observable.text(received.text()),
+                Observable.url("https://parcel.example.com/t?id=7"), Observable.url("http://b.example.net"));
+
+        Sms.Message sent = messages.get(1);
+        assertThat(sent.direction()).isEqualTo("sent");
+        assertThat(sent.isodateRead()).isNull();
+        assertThat(sent.links()).isEmpty();
+        assertThat(messages.get(2).phoneNumber()).isNull();
+
+        assertThat(scan.sink().timeline()).extracting(TimelineEvent::event, TimelineEvent::time).containsExactly(
+                tuple("sms_received", RECEIVED),
+                tuple("sms_read", READ),
+                tuple("sms_sent", SENT),
+                tuple("sms_received", SENT));
+        assertThat(scan.sink().alerts()).isEmpty();
+    }
+
+    @Test
+    void readsDatesInSecondsFromTheIos10Layout() throws Exception {
+        ArtifactScan scan = scan(SmsDatabase.create(SmsDatabase.Layout.IOS_10)
+                .handle(1, "+15555550123", "SMS")
+                .received(1, 1, "hello", Instant.parse("2016-09-01T12:00:00Z"), Instant.parse("2016-09-01T12:05:00Z"))
+                .bytes());
+
+        Sms.Message message = scan.<Sms.Message>entries("sms").get(0);
+        assertThat(message.isodate()).isEqualTo(Instant.parse("2016-09-01T12:00:00Z"));
+        assertThat(message.isodateRead()).isEqualTo(Instant.parse("2016-09-01T12:05:00Z"));
+    }
+
+    @Test
+    void takesTheTextFromAttributedBodyWhenTheTextColumnIsEmpty() throws Exception {
+        String longText = "Dépêchez-vous 📦 ".repeat(12) + "https://long.example.org/path";
+        ArtifactScan scan = scan(SmsDatabase.create()
+                .handle(1, "+15555550123", "iMessage")
+                .message(1, 1, false, null, SmsDatabase.attributedBody("See https://short.example.org/x"), RECEIVED,
+                        null)
+                .message(2, 1, false, null, SmsDatabase.attributedBody(longText), RECEIVED, null)
+                .message(3, 1, false, null, "not a typedstream".getBytes(), RECEIVED, null)
+                .message(4, 1, false, "the text column wins", SmsDatabase.attributedBody("ignored"), RECEIVED, null)
+                .bytes());
+
+        List<Sms.Message> messages = scan.entries("sms");
+        assertThat(messages).extracting(Sms.Message::text).containsExactly("See https://short.example.org/x",
+                longText, null, "the text column wins");
+        assertThat(messages.get(0).links()).containsExactly("https://short.example.org/x");
+        assertThat(messages.get(1).links()).containsExactly("https://long.example.org/path");
+        assertThat(sms.observables(messages.get(2))).isEmpty();
+        assertThat(scan.outcome("sms").notes()).containsExactly("1 message(s) have no text column and an "
+                + "attributedBody that cannot be decoded; their text is left empty");
+    }
+
+    @Test
+    void flagsApplesThreatNotificationButNotNearMisses() throws Exception {
+        String oldWording = "ALERT: State-sponsored attackers may be targeting your iPhone. Learn more at "
+                + "https://support.apple.com/HT212025";
+        String newWording = "ALERT: Apple detected a targeted mercenary spyware attack against your iPhone.";
+        ArtifactScan scan = scan(SmsDatabase.create()
+                .handle(1, "+15555550123", "iMessage")
+                .received(1, 1, oldWording, RECEIVED, null)
+                .message(2, 1, false, null, SmsDatabase.attributedBody(newWording), SENT, null)
+                .received(3, 1, "Did you get this? \"" + oldWording + "\"", RECEIVED, null)
+                .received(4, 1, "ALERT: Attackers may be targeting your iPhone", RECEIVED, null)
+                .received(5, 1, "alert: state-sponsored attackers may be targeting your iphone", RECEIVED, null)
+                .received(6, 1, " " + newWording, RECEIVED, null)
+                .bytes());
+
+        List<Alert> alerts = scan.sink().alerts("sms");
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts).allSatisfy(alert -> assertThat(alert.level()).isEqualTo(Severity.HIGH));
+        assertThat(alerts).extracting(alert -> ((Sms.Message) alert.event()).rowid()).containsExactly(1L, 2L);
+        assertThat(alerts).extracting(Alert::eventTime).containsExactly(RECEIVED, SENT);
+        assertThat(scan.outcome("sms").entries()).isEqualTo(6);
+    }
+
+    @Test
+    void aDatabaseWithoutMessageTableHasNoEntriesAndANote() throws Exception {
+        ArtifactScan scan = scan(SqliteFixture.bytes("CREATE TABLE chat (ROWID INTEGER)"));
+
+        assertThat(scan.entries("sms")).isEmpty();
+        assertThat(scan.outcome("sms").status()).isEqualTo(ArtifactOutcome.Status.FOUND);
+        assertThat(scan.outcome("sms").notes()).containsExactly("sms.db has no message table");
+    }
+
+    @Test
+    void aFileThatIsNotSqliteIsAFailureOfThisArtifact() throws Exception {
+        ArtifactScan scan = scan("this is not a database".getBytes());
+
+        ArtifactOutcome outcome = scan.outcome("sms");
+        assertThat(outcome.status()).isEqualTo(ArtifactOutcome.Status.FAILED);
+        assertThat(outcome.failures().get(0).reason()).isEqualTo("not an SQLite database");
+    }
+
+    /** Scans a backup holding this sms.db, asserting the scan left the backup unchanged. */
+    private ArtifactScan scan(byte[] smsDb) throws Exception {
+        Path backup = new BackupBuilder(dir.resolve("b")).file("HomeDomain", "Library/SMS/sms.db", smsDb).build();
+        EvidenceSnapshot before = EvidenceSnapshot.of(backup);
+        ArtifactScan scan;
+        try (IosBackup source = IosBackup.open(backup)) {
+            scan = ArtifactScan.run(source, sms);
+        }
+        assertThat(EvidenceSnapshot.of(backup)).isEqualTo(before);
+        return scan;
+    }
+}
