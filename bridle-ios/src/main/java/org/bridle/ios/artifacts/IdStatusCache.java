@@ -99,7 +99,7 @@ public final class IdStatusCache implements Artifact<IdStatusCache.Lookup> {
         if (!lookup.user().startsWith(MAILTO)) {
             return List.of();
         }
-        String email = stripQuotes(lookup.user().substring(MAILTO.length()));
+        String email = stripQuotes(lookup.user().substring(MAILTO.length()).replace("\\x00", ""));
         return email.isEmpty() ? List.of() : List.of(Observable.email(email));
     }
 

@@ -96,7 +96,7 @@ public final class Sms implements Artifact<Sms.Message> {
                 emit(message(row, text), out);
             });
             if (undecodable[0] > 0) {
-                out.note(undecodable[0] + " message(s) have no text column and an attributedBody that cannot be "
+                out.note(undecodable[0] + " message(s) have no text (the text column is NULL) and an attributedBody that cannot be "
                         + "decoded; their text is left empty");
             }
         }

@@ -77,7 +77,7 @@ public final class Tcc implements Artifact<Tcc.Access> {
                 Long clientType = row.integer("client_type");
                 Long lastModified = row.integer("last_modified");
                 out.entry(new Access(row.string("service"), row.string("client"),
-                        clientType == null ? null : clientType == 0 ? "bundle_id" : "absolute_path",
+                        clientType(clientType),
                         describe(AUTH_VALUES, row.integer("auth_value")),
                         describe(AUTH_REASONS, row.integer("auth_reason")),
                         describe(ALLOWED_VALUES, row.integer("allowed")), row.integer("prompt_count"),
@@ -89,6 +89,14 @@ public final class Tcc implements Artifact<Tcc.Access> {
     /** The name of a coded value, the number itself when the code is unknown, or null when absent. */
     private static String describe(Map<Long, String> names, Long code) {
         return code == null ? null : names.getOrDefault(code, String.valueOf(code));
+    }
+
+    /** TCC's client_type: 0 a bundle id, 1 an absolute path; any other value is kept as its number. */
+    private static String clientType(Long value) {
+        if (value == null) {
+            return null;
+        }
+        return value == 0 ? "bundle_id" : value == 1 ? "absolute_path" : String.valueOf(value);
     }
 
     @Override

@@ -72,7 +72,7 @@ class IdStatusCacheTest {
         assertThat(lookups).extracting(IdStatusCache.Lookup::user).containsExactly(
                 "mailto:'odd@example.org\\x00\\x00'", "mailto:single\\x00nul@example.org");
         assertThat(artifact.observables(lookups.get(0))).containsExactly(
-                Observable.email("odd@example.org\\x00\\x00"));
+                Observable.email("odd@example.org"));
         List<Alert> alerts = scan.sink().alerts("id_status_cache");
         assertThat(alerts).singleElement().satisfies(alert -> {
             assertThat(alert.level()).isEqualTo(Severity.HIGH);

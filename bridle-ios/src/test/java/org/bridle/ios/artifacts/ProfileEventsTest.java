@@ -26,7 +26,7 @@ class ProfileEventsTest {
     private final ProfileEvents artifact = new ProfileEvents();
 
     @Test
-    void readsEachEventAndFlagsItLow() throws Exception {
+    void readsEachEventAndNotesItAsInformational() throws Exception {
         ProfileEventsPlist events = new ProfileEventsPlist()
                 .event("com.example.mitm", "install", "/usr/libexec/mdmd", T)
                 .event("com.example.mitm", "remove", "Preferences", T.plusSeconds(3600));

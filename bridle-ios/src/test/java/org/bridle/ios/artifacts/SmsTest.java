@@ -99,8 +99,8 @@ class SmsTest {
         assertThat(messages.get(0).links()).containsExactly("https://short.example.org/x");
         assertThat(messages.get(1).links()).containsExactly("https://long.example.org/path");
         assertThat(sms.observables(messages.get(2))).isEmpty();
-        assertThat(scan.outcome("sms").notes()).containsExactly("1 message(s) have no text column and an "
-                + "attributedBody that cannot be decoded; their text is left empty");
+        assertThat(scan.outcome("sms").notes()).containsExactly("1 message(s) have no text (the text column is "
+                + "NULL) and an attributedBody that cannot be decoded; their text is left empty");
     }
 
     @Test
