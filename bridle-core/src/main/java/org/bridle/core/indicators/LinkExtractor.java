@@ -29,7 +29,8 @@ import java.util.Set;
  * {@code /}, {@code ?} or {@code #}, the rest up to white space, a control character or one of
  * {@code " < > ` |}, typographic quotes, or a backslash that does not escape {@code /}. Trailing punctuation
  * ({@code . , ; : ! ? ' *}) and closing brackets without an opening one in the link are not part of it. Links
- * inside a link's path or query (redirects) are found too.
+ * inside a link's path or query (redirects) are found too, up to 8 in one link, so that the work and the output
+ * stay linear in the length of the text whatever it holds.
  *
  * <p>Each link is returned refanged and unescaped: {@code http} for {@code hxxp}, {@code .} for defanged dots,
  * {@code /} for {@code \/}, and a percent-encoded link decoded.
@@ -42,7 +43,13 @@ public final class LinkExtractor {
             "tar", "rar", "bz2", "xz", "wav", "aac", "amr", "caf", "m4a", "mpg", "mpeg", "avi", "mkv", "vcf", "ics");
     private static final Set<String> REVERSE_DNS_ROOTS = Set.of("com", "org", "net");
     private static final String TRAILING_PUNCTUATION = ".,;:!?'*";
+    private static final String OPENING_BRACKETS = "([{";
+    private static final String CLOSING_BRACKETS = ")]}";
     private static final String TERMINATORS = "\"<>`|\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e";
+    /** The most links looked for inside one link. */
+    private static final int MAX_NESTED_LINKS = 8;
+    /** The longest user name and password looked for before a host. */
+    private static final int MAX_USER_INFO = 256;
 
     private LinkExtractor() {
     }
@@ -59,6 +66,8 @@ public final class LinkExtractor {
         private Set<String> found;
         /** The end of the link being looked into: before it, only nested scheme links are looked for. */
         private int insideUntil;
+        /** How many more links may be taken before {@link #insideUntil}. */
+        private int nestedLeft;
         private int labelCount;
         private int firstLabelEnd;
         private int lastLabelStart;
@@ -75,11 +84,15 @@ public final class LinkExtractor {
                     i++;
                     continue;
                 }
+                boolean inside = i < insideUntil;
                 int next = schemeLink(i);
-                if (next < 0 && i >= insideUntil) {
-                    next = bareLink(i);
+                if (next < 0) {
+                    i = inside ? wordEnd(i) : bareLink(i);
+                } else if (inside && --nestedLeft == 0) {
+                    i = insideUntil;
+                } else {
+                    i = next;
                 }
-                i = next >= 0 ? next : wordEnd(i);
             }
             return found == null ? List.of() : List.copyOf(found);
         }
@@ -109,25 +122,40 @@ public final class LinkExtractor {
                     .append(Refang.refang(s.substring(start, schemeEnd))).append("://")
                     .append(refangHost(authority, hostEnd))
                     .append(separator.unescape(s.substring(hostEnd, end))).toString());
-            insideUntil = Math.max(insideUntil, end);
+            lookInside(start, end);
             return hostEnd;
         }
 
-        /** Takes the bare host link starting at {@code start}; returns where to look next, or -1 when there is none. */
+        /**
+         * Takes the bare host link starting at {@code start}, if there is one; returns where to look next. A host
+         * that is no link is skipped whole: its later labels would make no link either. In {@code here.https://…}
+         * the last label is the scheme of the next link.
+         */
         private int bareLink(int start) {
             if (start > 0 && "@/\\.".indexOf(s.charAt(start - 1)) >= 0) {
-                return -1;
+                return wordEnd(start);
             }
             int hostEnd = host(start);
+            if (labelCount > 1 && separatorAt(hostEnd) != null) {
+                return lastLabelStart;
+            }
             if (labelCount < 2 || hostEnd < n && s.charAt(hostEnd) == '@' || !isTopLevelDomain(lastLabelStart, hostEnd)
                     || FILE_EXTENSIONS.contains(s.substring(lastLabelStart, hostEnd).toLowerCase(Locale.ROOT))
                     || REVERSE_DNS_ROOTS.contains(s.substring(start, firstLabelEnd).toLowerCase(Locale.ROOT))) {
-                return -1;
+                return Math.max(hostEnd, wordEnd(start));
             }
             int end = trim(start, rest(portEnd(hostEnd), Separator.PLAIN), hostEnd);
             add(refangHost(start, hostEnd) + s.substring(hostEnd, end));
-            insideUntil = Math.max(insideUntil, end);
+            lookInside(start, end);
             return hostEnd;
+        }
+
+        /** Makes the scan look for links nested in the link just taken, unless it is itself nested. */
+        private void lookInside(int start, int end) {
+            if (start >= insideUntil) {
+                insideUntil = end;
+                nestedLeft = MAX_NESTED_LINKS;
+            }
         }
 
         /** The end of the host starting at {@code from}: labels, or an IPv6 literal in brackets. */
@@ -168,7 +196,7 @@ public final class LinkExtractor {
         /** Past a user name and password ending in {@code @} before the host, if there is one. */
         private int afterUserInfo(int from) {
             int at = -1;
-            for (int k = from; k < n; k++) {
+            for (int k = from; k < Math.min(n, from + MAX_USER_INFO); k++) {
                 char c = s.charAt(k);
                 if (c == '@') {
                     at = k;
@@ -211,13 +239,19 @@ public final class LinkExtractor {
 
         /** Drops trailing punctuation and unbalanced closing brackets, never cutting into the host. */
         private int trim(int start, int end, int min) {
+            int[] depths = null;
             while (end > min) {
                 char c = s.charAt(end - 1);
-                boolean drop = TRAILING_PUNCTUATION.indexOf(c) >= 0
-                        || c == ')' && unbalanced(start, end, '(', ')')
-                        || c == ']' && unbalanced(start, end, '[', ']')
-                        || c == '}' && unbalanced(start, end, '{', '}');
-                if (!drop) {
+                int bracket = CLOSING_BRACKETS.indexOf(c);
+                if (bracket >= 0) {
+                    if (depths == null) {
+                        depths = bracketDepths(start, end);
+                    }
+                    if (depths[bracket] >= 0) {
+                        return end;
+                    }
+                    depths[bracket]++;
+                } else if (TRAILING_PUNCTUATION.indexOf(c) < 0) {
                     return end;
                 }
                 end--;
@@ -225,17 +259,22 @@ public final class LinkExtractor {
             return end;
         }
 
-        private boolean unbalanced(int start, int end, char open, char close) {
-            int depth = 0;
+        /** Openings minus closings of each kind of bracket in {@code s[start, end)}. */
+        private int[] bracketDepths(int start, int end) {
+            int[] depths = new int[CLOSING_BRACKETS.length()];
             for (int k = start; k < end; k++) {
                 char c = s.charAt(k);
-                if (c == open) {
-                    depth++;
-                } else if (c == close) {
-                    depth--;
+                int open = OPENING_BRACKETS.indexOf(c);
+                if (open >= 0) {
+                    depths[open]++;
+                } else {
+                    int close = CLOSING_BRACKETS.indexOf(c);
+                    if (close >= 0) {
+                        depths[close]--;
+                    }
                 }
             }
-            return depth < 0;
+            return depths;
         }
 
         private String refangHost(int from, int to) {

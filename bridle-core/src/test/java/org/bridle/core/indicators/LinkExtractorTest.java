@@ -1,7 +1,9 @@
 package org.bridle.core.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,8 @@ class LinkExtractorTest {
         "tab\thttps://evil.example.com/x\tend                  | https://evil.example.com/x",
         "x\u00a0https://evil.example.com/x\u00a0y              | https://evil.example.com/x",
         "nbsp-free https://evil.example.com/a b                | https://evil.example.com/a",
+        "Click here.https://evil.example.com/x                 | https://evil.example.com/x",
+        "e.g.hxxps://evil.example.com/x                        | https://evil.example.com/x",
     })
     void findsOneLink(String text, String link) {
         assertThat(LinkExtractor.links(text)).containsExactly(link);
@@ -102,6 +106,23 @@ class LinkExtractorTest {
             }
         }
         assertThat(found).isGreaterThan(1_000);
+    }
+
+    @Test
+    void reportsAtMostEightLinksNestedInOneLink() {
+        String chain = "https://a.example/" + "r?u=https://b.example/".repeat(20);
+
+        assertThat(LinkExtractor.links(chain)).hasSize(9).allSatisfy(link -> assertThat(link).startsWith("https://"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://x.example/ab://y.example/", "a[.]", "a(.)", "ab%3A%2F%2Fa", "a)", "x://a.",
+        "https://x.example/?u=https%3A%2F%2Fy.example%2F&"})
+    void staysLinearOnAdversarialRepetitions(String piece) {
+        String text = piece.repeat(200_000 / piece.length());
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> LinkExtractor.links(text));
+        assertThat(LinkExtractor.links(text).stream().mapToInt(String::length).sum()).isLessThan(10 * text.length());
     }
 
     @Test
