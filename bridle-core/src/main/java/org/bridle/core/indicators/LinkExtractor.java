@@ -46,6 +46,7 @@ public final class LinkExtractor {
     private static final String OPENING_BRACKETS = "([{";
     private static final String CLOSING_BRACKETS = ")]}";
     private static final String TERMINATORS = "\"<>`|\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e";
+    private static final Separator[] SEPARATORS = Separator.values();
     /** The most links looked for inside one link. */
     private static final int MAX_NESTED_LINKS = 8;
     /** The longest user name and password looked for before a host. */
@@ -300,7 +301,10 @@ public final class LinkExtractor {
         }
 
         private Separator separatorAt(int at) {
-            for (Separator separator : Separator.values()) {
+            if (at >= n || s.charAt(at) != ':' && s.charAt(at) != '%') {
+                return null;
+            }
+            for (Separator separator : SEPARATORS) {
                 if (s.regionMatches(true, at, separator.text, 0, separator.length)) {
                     return separator;
                 }
