@@ -19,8 +19,9 @@ public record RunInfo(String version, String command, String input, List<Indicat
      * @param path where it was loaded from ({@code builtin:…} for a built-in feed)
      * @param sha256 the SHA-256 of its content
      * @param indicators how many indicators it gave
+     * @param unusable how many of its objects could not be used as indicators
      */
-    public record IndicatorFile(String name, String path, String sha256, long indicators) {
+    public record IndicatorFile(String name, String path, String sha256, long indicators, long unusable) {
     }
 
     /**

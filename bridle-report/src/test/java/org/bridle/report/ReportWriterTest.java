@@ -55,7 +55,7 @@ class ReportWriterTest {
                     outcome("datausage", ArtifactOutcome.Status.NOT_PRESENT, 0, 0),
                     outcome("manifest", ArtifactOutcome.Status.FAILED, 0, 0)), List.of(alert));
             writer.finish(result, new RunInfo("0.1.0", "bridle ios check-backup", "/b",
-                    List.of(new RunInfo.IndicatorFile("test.stix2", "/iocs/test.stix2", "ff", 1))), null);
+                    List.of(new RunInfo.IndicatorFile("test.stix2", "/iocs/test.stix2", "ff", 1, 0))), null);
         }
         Path out = dir.resolve("out");
         ObjectMapper json = new ObjectMapper();

@@ -15,6 +15,9 @@ import java.util.Objects;
  * source (attribution and licences: {@code builtin/NOTICE}).
  */
 public final class BuiltinIndicators {
+    /** How the location of a built-in feed starts. */
+    public static final String LOCATION_PREFIX = "builtin:";
+
     private static final String FOLDER = "builtin/";
 
     private BuiltinIndicators() {
@@ -35,7 +38,7 @@ public final class BuiltinIndicators {
 
         /** Where its indicators say they came from: {@code builtin:} and its path. */
         public String location() {
-            return "builtin:" + path;
+            return LOCATION_PREFIX + path;
         }
     }
 

@@ -1,0 +1,211 @@
+package org.bridle.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import org.bridle.core.artifact.Artifact;
+import org.bridle.core.model.Alert;
+import org.bridle.core.model.TimelineEvent;
+import org.bridle.core.scan.ArtifactOutcome;
+import org.bridle.core.scan.ScanEngine;
+import org.bridle.core.scan.ScanResult;
+import org.bridle.core.scan.ScanSink;
+import org.bridle.core.source.EvidenceKind;
+import org.bridle.core.source.InputException;
+import org.bridle.core.source.Source;
+import org.bridle.report.ConsoleSummary;
+import org.bridle.report.ReportWriter;
+import org.bridle.report.RunInfo;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs a check: opens one kind of evidence, runs its artifacts with the indicators, writes the reports and prints the
+ * summary; returns the exit code. Every problem becomes one sentence and a documented exit code.
+ */
+final class Check {
+    private final Console console;
+    private final String kindId;
+    private final String commandName;
+
+    /**
+     * @param kindId the {@link EvidenceKind} to check
+     * @param commandName the command as the user typed it, for messages such as "Try 'bridle ios check-backup --help'"
+     */
+    Check(Console console, String kindId, String commandName) {
+        this.console = console;
+        this.kindId = kindId;
+        this.commandName = commandName;
+    }
+
+    /** Checks {@code input} (null: only allowed with {@code --list-artifacts}). */
+    int run(Path input, CheckOptions options) {
+        console.verbose(options.verbose);
+        EvidenceKind kind = kind();
+        if (options.listArtifacts) {
+            for (Artifact<?> artifact : kind.artifacts()) {
+                console.out().printf("%-32s %s%n", artifact.id(), artifact.description());
+            }
+            return ExitCode.CLEAN;
+        }
+        if (input == null) {
+            return usage("Missing the evidence to check.");
+        }
+        List<Artifact<?>> artifacts;
+        try {
+            artifacts = selected(kind.artifacts(), options.artifacts);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        if (options.output != null && Outputs.isInside(options.output, input)) {
+            return usage("The output folder " + options.output + " is inside the evidence " + input
+                    + ": choose a folder outside it, so the evidence stays unchanged.");
+        }
+        LoadedIndicators indicators;
+        try {
+            indicators = LoadedIndicators.load(options.iocs, !options.noBuiltinIocs, console);
+        } catch (InputException e) {
+            console.error(e.getMessage(), e.getCause());
+            return ExitCode.INPUT_ERROR;
+        }
+        try (Source source = kind.open(input)) {
+            console.err().println("bridle: checking " + source.description() + " (" + artifacts.size()
+                    + " artifacts, " + indicators.count() + " indicators)");
+            ScanResult result = scan(source, artifacts, indicators, input, options);
+            console.out().print(ConsoleSummary.render(result, options.output));
+            return exitCode(result);
+        } catch (InputException e) {
+            console.error(e.getMessage(), e.getCause());
+            return ExitCode.INPUT_ERROR;
+        } catch (IOException e) {
+            console.error("The reports cannot be written to " + options.output + ": " + e.getMessage() + ".", e);
+            return ExitCode.INPUT_ERROR;
+        }
+    }
+
+    private ScanResult scan(Source source, List<Artifact<?>> artifacts, LoadedIndicators indicators, Path input,
+                            CheckOptions options) throws IOException {
+        ScanEngine engine = new ScanEngine(indicators.set(), Runtime.getRuntime().availableProcessors());
+        Progress progress = new Progress(console.err(), Progress.stderrIsTerminal());
+        if (options.output == null) {
+            return engine.run(source, artifacts, new DiscardingSink(), progress);
+        }
+        try (ReportWriter writer = new ReportWriter(options.output)) {
+            ScanResult result = engine.run(source, artifacts, writer, progress);
+            List<RunInfo.FileHash> hashes = options.hashes ? EvidenceHashes.all(source) : null;
+            writer.finish(result, new RunInfo(Version.get(), commandName, input.toString(),
+                    indicators.files()), hashes);
+            if (options.verbose) {
+                printFailureTraces(result);
+            }
+            return result;
+        }
+    }
+
+    private void printFailureTraces(ScanResult result) {
+        for (ArtifactOutcome o : result.outcomes()) {
+            for (ArtifactOutcome.Failure f : o.failures()) {
+                if (f.cause() != null) {
+                    console.err().println("bridle: " + o.artifactId() + " failed on " + f.file() + ":");
+                    f.cause().printStackTrace(console.err());
+                }
+            }
+        }
+    }
+
+    private static int exitCode(ScanResult result) {
+        if (!result.detections().isEmpty()) {
+            return ExitCode.DETECTIONS;
+        }
+        return result.count(ArtifactOutcome.Status.FAILED) > 0 ? ExitCode.INCOMPLETE : ExitCode.CLEAN;
+    }
+
+    private static List<Artifact<?>> selected(List<Artifact<?>> all, List<String> ids) {
+        if (ids.isEmpty()) {
+            return all;
+        }
+        Map<String, Artifact<?>> byId = new LinkedHashMap<>();
+        all.forEach(a -> byId.put(a.id(), a));
+        List<Artifact<?>> chosen = new ArrayList<>();
+        for (String id : ids) {
+            Artifact<?> artifact = byId.get(id);
+            if (artifact == null) {
+                throw new IllegalArgumentException("Unknown artifact '" + id + "'; known: "
+                        + String.join(", ", byId.keySet()) + ".");
+            }
+            if (!chosen.contains(artifact)) {
+                chosen.add(artifact);
+            }
+        }
+        return chosen;
+    }
+
+    private int usage(String sentence) {
+        console.err().println("bridle: " + sentence);
+        console.err().println("Try '" + commandName + " --help' for usage.");
+        return ExitCode.USAGE;
+    }
+
+    private EvidenceKind kind() {
+        for (EvidenceKind kind : ServiceLoader.load(EvidenceKind.class)) {
+            if (kind.id().equals(kindId)) {
+                return kind;
+            }
+        }
+        throw new IllegalStateException("this build of bridle lacks support for " + kindId);
+    }
+
+    /** Keeps nothing: for checks without {@code --output}, which print only the summary. */
+    private static final class DiscardingSink implements ScanSink {
+        @Override
+        public void entry(String artifactId, Object entry, List<TimelineEvent> timeline, List<Alert> alerts) {
+        }
+
+        @Override
+        public void alert(Alert alert) {
+        }
+
+        @Override
+        public void evidenceRead(String devicePath, String origin, String sha256) {
+        }
+
+        @Override
+        public void artifactFinished(ArtifactOutcome outcome) {
+        }
+    }
+
+    /** Whether a folder lies inside another, comparing real paths where they exist. */
+    static final class Outputs {
+        private Outputs() {
+        }
+
+        static boolean isInside(Path output, Path evidence) {
+            try {
+                Path evidenceReal = evidence.toRealPath();
+                return resolveExisting(output).startsWith(evidenceReal);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        private static Path resolveExisting(Path path) throws IOException {
+            Path absolute = path.toAbsolutePath().normalize();
+            Path existing = absolute;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                return absolute;
+            }
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        }
+    }
+}

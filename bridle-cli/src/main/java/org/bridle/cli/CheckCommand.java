@@ -1,0 +1,36 @@
+package org.bridle.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * A {@code check-*} command: the evidence to check and the shared options; {@link Check} does the work. Subclasses
+ * only name the kind of evidence and describe it.
+ */
+abstract class CheckCommand implements Callable<Integer> {
+    private final Console console;
+    private final String kindId;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CheckOptions options = new CheckOptions();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT", description = "The evidence to check.")
+    Path input;
+
+    CheckCommand(Console console, String kindId) {
+        this.console = console;
+        this.kindId = kindId;
+    }
+
+    @Override
+    public Integer call() {
+        return new Check(console, kindId, spec.qualifiedName()).run(input, options);
+    }
+}

@@ -1,0 +1,61 @@
+package org.bridle.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.bridle.core.indicators.BuiltinIndicators;
+import org.bridle.core.indicators.IndicatorFile;
+import org.bridle.core.indicators.IndicatorFileException;
+import org.bridle.core.indicators.IndicatorSet;
+import org.bridle.core.indicators.Problem;
+import org.bridle.core.indicators.StixBundleLoader;
+import org.bridle.core.source.InputException;
+import org.bridle.report.RunInfo;
+
+/** The indicators a command uses: the built-in feeds unless turned off, plus the files given with {@code --iocs}. */
+record LoadedIndicators(IndicatorSet set) {
+
+    /**
+     * Loads the indicators and reports, on standard error, the objects of the given files that could not be used
+     * (of the built-in feeds too with {@code --verbose}: their known problems are listed in info.json).
+     *
+     * @throws InputException when a file given with {@code --iocs} cannot be read or is not a STIX bundle
+     */
+    static LoadedIndicators load(List<Path> files, boolean builtin, Console console) throws InputException {
+        IndicatorSet.Builder builder = IndicatorSet.builder();
+        if (builtin) {
+            BuiltinIndicators.load().files().forEach(builder::add);
+        }
+        for (Path file : files) {
+            try {
+                builder.add(StixBundleLoader.load(file));
+            } catch (IndicatorFileException e) {
+                throw new InputException(e.getMessage(), e);
+            }
+        }
+        IndicatorSet set = builder.build();
+        for (IndicatorFile file : set.files()) {
+            boolean shipped = file.location().startsWith(BuiltinIndicators.LOCATION_PREFIX);
+            if (!file.problems().isEmpty() && (console.verbose() || !shipped)) {
+                console.err().println("bridle: " + file.problems().size() + " object(s) of " + file.name()
+                        + " could not be used as indicators" + (console.verbose() ? ":" : " (--verbose lists them)"));
+                if (console.verbose()) {
+                    file.problems().stream().map(Problem::message).forEach(m -> console.err().println("  " + m));
+                }
+            }
+        }
+        return new LoadedIndicators(set);
+    }
+
+    /** How many indicators were loaded. */
+    int count() {
+        return set.size();
+    }
+
+    /** The files loaded, as info.json lists them. */
+    List<RunInfo.IndicatorFile> files() {
+        return set.files().stream()
+                .map(f -> new RunInfo.IndicatorFile(f.name(), f.location(), f.sha256(), f.indicators().size(),
+                        f.problems().size()))
+                .toList();
+    }
+}

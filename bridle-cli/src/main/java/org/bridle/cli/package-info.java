@@ -1,0 +1,2 @@
+/** The bridle command line: picocli commands, exit codes, progress and console output. */
+package org.bridle.cli;
