@@ -30,7 +30,9 @@ import org.bridle.core.model.Observable;
  * <li>{@code IPV4}: the same address, leading zeros aside.</li>
  * <li>{@code TEXT}: each link {@link LinkExtractor} finds is checked as a {@code URL}.</li>
  * <li>{@code PROCESS}: the same name, case kept. A name of 15 or 16 characters, the lengths at which kernels
- * truncate process names, also matches every longer indicator that starts with it.</li>
+ * truncate process names, also matches every longer indicator that starts with it. An observed name holding a
+ * {@code /} (an executable path, or iOS's {@code <uuid>/<bundle id>} process names) is also matched by its last
+ * segment.</li>
  * <li>{@code EMAIL}: the same address without case, {@code mailto:} and angle brackets.</li>
  * <li>{@code FILE_PATH}: a {@code file:path} indicator when the path is it or lies under it at a {@code /}
  * boundary ({@code /private/var/db/x} is under {@code /private/var/db}, {@code /private/var/dbx} is not); and its
@@ -188,7 +190,15 @@ public final class IndicatorSet implements IndicatorMatcher {
         }
     }
 
-    private void matchProcess(String name, Matches found) {
+    private void matchProcess(String observed, Matches found) {
+        int slash = observed.lastIndexOf('/');
+        if (slash >= 0 && slash < observed.length() - 1) {
+            matchProcessName(observed.substring(slash + 1), found);
+        }
+        matchProcessName(observed, found);
+    }
+
+    private void matchProcessName(String name, Matches found) {
         found.add(lookup(IndicatorType.PROCESS, name), name);
         if (name.length() >= SHORTEST_TRUNCATED_NAME && name.length() <= LONGEST_TRUNCATED_NAME) {
             found.add(processesByTruncatedName.get(name.length() - SHORTEST_TRUNCATED_NAME).get(name), name);

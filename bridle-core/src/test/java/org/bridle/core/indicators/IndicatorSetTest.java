@@ -166,6 +166,10 @@ class IndicatorSetTest {
         "com.apple.WebKit.Network, false",
         "com.apple.WebKitX, false",
         "com.apple.WebK, false",
+        "1FB2C3D4-0000-0000-0000-000000000000/bh, true",
+        "/usr/libexec/bh, true",
+        "bh/, false",
+        "/usr/libexec/bhx, false",
     })
     void aProcessMatchesByExactNameOrKernelTruncation(String name, boolean matches) {
         IndicatorSet set = setOf("[process:name = 'bh']", "[process:name = 'com.apple.WebKit.Networking']");

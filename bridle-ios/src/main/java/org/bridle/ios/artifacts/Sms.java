@@ -3,9 +3,8 @@ package org.bridle.ios.artifacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bridle.core.artifact.Artifact;
+import org.bridle.core.indicators.LinkExtractor;
 import org.bridle.core.artifact.Emitter;
 import org.bridle.core.artifact.Finding;
 import org.bridle.core.artifact.ParseContext;
@@ -29,7 +28,6 @@ public final class Sms implements Artifact<Sms.Message> {
             "ALERT: State-sponsored attackers may be targeting your iPhone",
             "ALERT: Apple detected a targeted mercenary spyware attack against your iPhone");
 
-    private static final Pattern LINK = Pattern.compile("https?://\\S+", Pattern.CASE_INSENSITIVE);
     private static final List<String> MESSAGE_COLUMNS = List.of("guid", "text", "attributedBody", "service",
             "account", "handle_id", "is_from_me", "date", "date_read");
 
@@ -134,17 +132,8 @@ public final class Sms implements Artifact<Sms.Message> {
         return value == null || value == 0 ? null : AppleTime.fromCocoaSecondsOrNanos(value);
     }
 
-    /** The web links of a text: every {@code http://} or {@code https://} up to the next white space. */
     private static List<String> links(String text) {
-        if (text == null) {
-            return List.of();
-        }
-        List<String> links = new ArrayList<>();
-        Matcher m = LINK.matcher(text);
-        while (m.find()) {
-            links.add(m.group());
-        }
-        return List.copyOf(links);
+        return text == null ? List.of() : LinkExtractor.links(text);
     }
 
     @Override
