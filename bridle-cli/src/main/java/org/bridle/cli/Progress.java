@@ -22,10 +22,23 @@ final class Progress implements ScanListener {
         this.terminal = terminal;
     }
 
-    /** True when standard error is most likely a terminal (Java 17 can only tell for the console as a whole). */
+    /**
+     * True when standard error is most likely a terminal. Java cannot ask about standard error alone: this asks
+     * whether the console is interactive ({@code Console.isTerminal()} from Java 22, where {@code System.console()}
+     * is no longer null when output is redirected; before that, a non-null console) and whether TERM names a
+     * terminal that can redraw a line.
+     */
     static boolean stderrIsTerminal() {
         String term = System.getenv("TERM");
-        return System.console() != null && term != null && !term.equals("dumb");
+        java.io.Console console = System.console();
+        if (console == null || term == null || term.equals("dumb")) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException beforeJava22) {
+            return true;
+        }
     }
 
     @Override

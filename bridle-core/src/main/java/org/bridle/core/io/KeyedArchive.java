@@ -25,8 +25,7 @@ public final class KeyedArchive {
 
     /** Decodes the archive's root object from the raw property list bytes. */
     public static Object decode(byte[] data) throws EvidenceFormatException {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> top = (Map<String, Object>) PlistValues.toJava(Plists.parseDictionary(data));
+        Map<String, Object> top = Plists.parseMap(data);
         if (!"NSKeyedArchiver".equals(top.get("$archiver"))) {
             throw new EvidenceFormatException("not an NSKeyedArchiver archive");
         }

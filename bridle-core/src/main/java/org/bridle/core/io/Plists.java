@@ -5,6 +5,7 @@ import com.dd.plist.NSObject;
 import com.dd.plist.PropertyListParser;
 import com.dd.plist.XMLPropertyListParser;
 import java.io.ByteArrayInputStream;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilder;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
@@ -41,6 +42,12 @@ public final class Plists {
         }
         throw new EvidenceFormatException("the property list is a " + parsed.getClass().getSimpleName()
                 + ", not a dictionary");
+    }
+
+    /** Parses a property list whose top level must be a dictionary, as plain Java values (see {@link PlistValues}). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseMap(byte[] data) throws EvidenceFormatException {
+        return (Map<String, Object>) PlistValues.toJava(parseDictionary(data));
     }
 
     private static boolean looksLikeXml(byte[] data) {

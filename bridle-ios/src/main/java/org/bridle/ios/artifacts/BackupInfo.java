@@ -52,8 +52,7 @@ public final class BackupInfo implements Artifact<BackupInfo.Device> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Device> out) throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> info = (Map<String, Object>) PlistValues.toJava(Plists.parseDictionary(file.readAllBytes()));
+        Map<String, Object> info = Plists.parseMap(file.readAllBytes());
         out.entry(new Device(
                 PlistValues.string(info, "Device Name"),
                 PlistValues.string(info, "Product Type"),

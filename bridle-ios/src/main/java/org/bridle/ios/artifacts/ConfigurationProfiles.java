@@ -79,7 +79,7 @@ public final class ConfigurationProfiles implements Artifact<ConfigurationProfil
     @Override
     @SuppressWarnings("unchecked")
     public void parse(EvidenceFile file, ParseContext context, Emitter<Profile> out) throws Exception {
-        Map<String, Object> stub = (Map<String, Object>) PlistValues.toJava(Plists.parseDictionary(file.readAllBytes()));
+        Map<String, Object> stub = Plists.parseMap(file.readAllBytes());
         List<String> types = new ArrayList<>();
         List<String> uuids = new ArrayList<>();
         for (Object item : PlistValues.list(stub, "PayloadContent")) {

@@ -59,7 +59,7 @@ public final class IdStatusCache implements Artifact<IdStatusCache.Lookup> {
     @Override
     @SuppressWarnings("unchecked")
     public void parse(EvidenceFile file, ParseContext context, Emitter<Lookup> out) throws Exception {
-        Map<String, Object> cache = (Map<String, Object>) PlistValues.toJava(Plists.parseDictionary(file.readAllBytes()));
+        Map<String, Object> cache = Plists.parseMap(file.readAllBytes());
         Map<String, Integer> occurrences = new HashMap<>();
         forEachLookup(cache, (service, handle, lookup) -> occurrences.merge(handle, 1, Integer::sum));
         forEachLookup(cache, (service, handle, lookup) -> {

@@ -95,7 +95,7 @@ public final class LocationdClients implements Artifact<LocationdClients.Client>
     @SuppressWarnings("unchecked")
     public void parse(EvidenceFile file, ParseContext context, Emitter<Client> out) throws Exception {
         Map<String, Object> clients =
-                (Map<String, Object>) PlistValues.toJava(Plists.parseDictionary(file.readAllBytes()));
+                Plists.parseMap(file.readAllBytes());
         for (Map.Entry<String, Object> e : clients.entrySet()) {
             if (e.getValue() instanceof Map<?, ?> fields) {
                 out.entry(client(e.getKey(), (Map<String, Object>) fields));

@@ -52,7 +52,7 @@ public final class OsAnalyticsAdDaily implements Artifact<OsAnalyticsAdDaily.Net
     @Override
     @SuppressWarnings("unchecked")
     public void parse(EvidenceFile file, ParseContext context, Emitter<NetUsage> out) throws Exception {
-        Map<String, Object> plist = (Map<String, Object>) PlistValues.toJava(Plists.parseDictionary(file.readAllBytes()));
+        Map<String, Object> plist = Plists.parseMap(file.readAllBytes());
         if (!(plist.get(BASELINE) instanceof Map<?, ?>)) {
             out.note("the file has no " + BASELINE + " dictionary; no processes read");
             return;

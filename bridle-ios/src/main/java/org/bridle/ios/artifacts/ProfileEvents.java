@@ -59,7 +59,7 @@ public final class ProfileEvents implements Artifact<ProfileEvents.Event> {
     @Override
     @SuppressWarnings("unchecked")
     public void parse(EvidenceFile file, ParseContext context, Emitter<Event> out) throws Exception {
-        Map<String, Object> plist = (Map<String, Object>) PlistValues.toJava(Plists.parseDictionary(file.readAllBytes()));
+        Map<String, Object> plist = Plists.parseMap(file.readAllBytes());
         if (!(plist.get(EVENTS) instanceof List<?>)) {
             out.note("the file has no " + EVENTS + " list; no events read");
             return;
