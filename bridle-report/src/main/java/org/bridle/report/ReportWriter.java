@@ -7,12 +7,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bridle.core.io.ScratchDirectory;
 import org.bridle.core.model.Alert;
 import org.bridle.core.model.MatchedIndicator;
 import org.bridle.core.model.TimelineEvent;
@@ -24,14 +24,20 @@ import org.bridle.core.scan.ScanSink;
  * Writes a scan into an output folder in the shapes of MVT's output, as results arrive:
  * {@code <id>.json} (the artifact's entries, a JSON array written entry by entry), {@code <id>_detected.json} (the
  * entries that raised alerts, only when there are some), and, when the scan {@linkplain #finish finishes},
- * {@code alerts.json}, {@code timeline.csv}, {@code alerts_timeline.csv} and {@code info.json}.
+ * {@code alerts.json}, {@code timeline.csv}, {@code alerts_timeline.csv} and {@code info.json}. Memory stays bounded:
+ * entries are written as they arrive and timeline events beyond a chunk are spilled, sorted, to a private scratch
+ * folder that is removed on {@link #close()}.
  */
 public final class ReportWriter implements ScanSink, AutoCloseable {
+    /** How many timeline events are held in memory before a sorted chunk is spilled to the scratch folder. */
+    static final int TIMELINE_CHUNK = 200_000;
+
     private final Path folder;
     private final ObjectMapper json = ReportJson.mapper();
     private final Map<String, ArtifactFiles> artifacts = new ConcurrentHashMap<>();
-    private final List<TimelineEvent> timeline = new ArrayList<>();
-    private final List<TimelineEvent> alertsTimeline = new ArrayList<>();
+    private final ScratchDirectory scratch = ScratchDirectory.create();
+    private final SortedTimeline timeline = new SortedTimeline(scratch, TIMELINE_CHUNK);
+    private final SortedTimeline alertsTimeline = new SortedTimeline(scratch, TIMELINE_CHUNK);
     private final Map<String, RunInfo.FileHash> evidenceRead = new LinkedHashMap<>();
 
     /** A writer into {@code folder}, which is created when missing. */
@@ -52,11 +58,9 @@ public final class ReportWriter implements ScanSink, AutoCloseable {
         if (!alerts.isEmpty()) {
             files.detected().writeObject(entry);
         }
-        synchronized (timeline) {
-            timeline.addAll(events);
-            if (!alerts.isEmpty()) {
-                alertsTimeline.addAll(events);
-            }
+        timeline.addAll(events);
+        if (!alerts.isEmpty()) {
+            alertsTimeline.addAll(events);
         }
     }
 
@@ -88,10 +92,8 @@ public final class ReportWriter implements ScanSink, AutoCloseable {
     public void finish(ScanResult result, RunInfo run, Collection<RunInfo.FileHash> hashes) throws IOException {
         List<AlertJson> alerts = result.alerts().stream().map(AlertJson::of).toList();
         json.writeValue(folder.resolve("alerts.json").toFile(), alerts);
-        synchronized (timeline) {
-            TimelineCsv.write(folder.resolve("timeline.csv"), timeline);
-            TimelineCsv.write(folder.resolve("alerts_timeline.csv"), alertsTimeline);
-        }
+        timeline.writeCsv(folder.resolve("timeline.csv"));
+        alertsTimeline.writeCsv(folder.resolve("alerts_timeline.csv"));
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("bridle_version", run.version());
         info.put("command", run.command());
@@ -107,13 +109,17 @@ public final class ReportWriter implements ScanSink, AutoCloseable {
         json.writeValue(folder.resolve("info.json").toFile(), info);
     }
 
-    /** Closes the files of artifacts that did not finish (after a failure of the scan itself). */
+    /** Closes the files of artifacts that did not finish (after a failure of the scan itself) and removes spills. */
     @Override
     public void close() throws IOException {
-        for (ArtifactFiles files : artifacts.values()) {
-            files.close();
+        try {
+            for (ArtifactFiles files : artifacts.values()) {
+                files.close();
+            }
+            artifacts.clear();
+        } finally {
+            scratch.close();
         }
-        artifacts.clear();
     }
 
     /** The JSON streams of one artifact; used by one thread at a time. */

@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
+import java.util.Iterator;
 import org.bridle.core.model.TimelineEvent;
 
 /**
- * Writes a timeline as CSV with the header {@code "UTC Timestamp","Plugin","Event","Description"}, every field quoted
+ * The timeline CSV format: the header {@code "UTC Timestamp","Plugin","Event","Description"}, every field quoted
  * (quotes doubled), sorted by time and, for equal times, by artifact, event and description, so the same input always
  * gives the same bytes.
  */
@@ -24,12 +24,12 @@ public final class TimelineCsv {
     private TimelineCsv() {
     }
 
-    /** Sorts the events (in place) and writes them to {@code file}. */
-    public static void write(Path file, List<TimelineEvent> events) throws IOException {
-        events.sort(ORDER);
+    /** Writes events, which the caller has put in {@link #ORDER}, to {@code file}. */
+    static void write(Path file, Iterator<TimelineEvent> sorted) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             row(out, "UTC Timestamp", "Plugin", "Event", "Description");
-            for (TimelineEvent e : events) {
+            while (sorted.hasNext()) {
+                TimelineEvent e = sorted.next();
                 row(out, ReportJson.format(e.time()), e.artifact(), e.event(), e.description());
             }
         }
