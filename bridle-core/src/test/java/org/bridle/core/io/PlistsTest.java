@@ -32,4 +32,11 @@ class PlistsTest {
         assertThatThrownBy(() -> Plists.parseDictionary(PlistFixture.binary(java.util.List.of(1L))))
                 .isInstanceOf(EvidenceFormatException.class).hasMessageContaining("not a dictionary");
     }
+
+    @Test
+    void externalEntitiesAreNeverResolved() throws Exception {
+        String hostile = "<?xml version=\"1.0\"?><!DOCTYPE plist [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+                + "<plist version=\"1.0\"><dict><key>k</key><string>&x;</string></dict></plist>";
+        assertThat(Plists.parseMap(hostile.getBytes(StandardCharsets.UTF_8))).isEqualTo(Map.of("k", ""));
+    }
 }
