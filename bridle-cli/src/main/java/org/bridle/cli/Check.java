@@ -1,7 +1,11 @@
 package org.bridle.cli;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,13 +84,16 @@ final class Check {
             console.err().println("bridle: checking " + source.description() + " (" + artifacts.size()
                     + " artifacts, " + indicators.count() + " indicators)");
             ScanResult result = scan(source, artifacts, indicators, input, options);
+            if (options.verbose) {
+                printFailureTraces(result);
+            }
             console.out().print(ConsoleSummary.render(result, options.output));
             return exitCode(result);
         } catch (InputException e) {
             console.error(e.getMessage(), e.getCause());
             return ExitCode.INPUT_ERROR;
         } catch (IOException e) {
-            console.error("The reports cannot be written to " + options.output + ": " + e.getMessage() + ".", e);
+            console.error("The reports cannot be written to " + options.output + ": " + reason(e) + ".", e);
             return ExitCode.INPUT_ERROR;
         }
     }
@@ -103,9 +110,6 @@ final class Check {
             List<RunInfo.FileHash> hashes = options.hashes ? EvidenceHashes.all(source) : null;
             writer.finish(result, new RunInfo(Version.get(), commandName, input.toString(),
                     indicators.files()), hashes);
-            if (options.verbose) {
-                printFailureTraces(result);
-            }
             return result;
         }
     }
@@ -119,6 +123,23 @@ final class Check {
                 }
             }
         }
+    }
+
+    /** Why a file operation failed, in words (the message of a file-system exception is only its path). */
+    static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file, not a folder, has that name";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "a folder on its way does not exist";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? "an input/output error" : e.getMessage();
     }
 
     private static int exitCode(ScanResult result) {

@@ -32,7 +32,8 @@ final class DemoCommand implements Callable<Integer> {
         try {
             root = folder != null ? Files.createDirectories(folder) : Files.createTempDirectory("bridle-demo-");
         } catch (IOException e) {
-            console.error("Cannot create the demo folder: " + e.getMessage() + ".", e);
+            console.error("Cannot create the demo folder" + (folder != null ? " " + folder : "") + ": "
+                    + Check.reason(e) + ".", e);
             return ExitCode.INPUT_ERROR;
         }
         Path backup = DemoBackup.write(root.resolve("backup"));

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,11 +49,21 @@ public final class StixBundleLoader {
         byte[] content;
         try {
             content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IndicatorFileException("The indicator file " + file + " does not exist.", e);
+        } catch (AccessDeniedException e) {
+            throw new IndicatorFileException("The indicator file " + file + " cannot be read: permission denied.", e);
         } catch (IOException e) {
-            throw new IndicatorFileException("The indicator file " + file + " cannot be read (" + e + ").", e);
+            throw new IndicatorFileException("The indicator file " + file + " cannot be read (" + reason(e) + ").", e);
         }
         Path name = file.getFileName();
         return load(name != null ? name.toString() : file.toString(), file.toAbsolutePath().toString(), content);
+    }
+
+    /** What went wrong, for a sentence a user reads: the message, without the exception's class name. */
+    private static String reason(IOException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? "an input/output error" : message;
     }
 
     /**
@@ -73,7 +85,8 @@ public final class StixBundleLoader {
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             throw new IndicatorFileException("The indicator file " + location + " is not valid JSON" + where + ".", e);
         } catch (IOException e) {
-            throw new IndicatorFileException("The indicator file " + location + " cannot be read (" + e + ").", e);
+            throw new IndicatorFileException("The indicator file " + location + " cannot be read (" + reason(e) + ").",
+                    e);
         }
         if (objects == null) {
             throw new IndicatorFileException("The indicator file " + location + NOT_A_BUNDLE);

@@ -3,6 +3,9 @@ package org.bridle.core.scan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,7 +166,20 @@ public final class ScanEngine {
         }
     }
 
-    private static String reason(Throwable e) {
+    /**
+     * Why a file failed, for people: the exception's message, except for file-system errors, whose message is only
+     * the path (the reason is said instead).
+     */
+    static String reason(Throwable e) {
+        if (e instanceof AccessDeniedException) {
+            return "the file cannot be read: permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "the file cannot be read: it does not exist";
+        }
+        if (e instanceof FileSystemException fs) {
+            return "the file cannot be read" + (fs.getReason() == null ? "" : ": " + fs.getReason());
+        }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();

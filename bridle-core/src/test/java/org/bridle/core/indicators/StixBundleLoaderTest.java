@@ -235,11 +235,19 @@ class StixBundleLoaderTest {
     }
 
     @Test
-    void refusesAFileThatCannotBeRead() {
+    void refusesAMissingFileInOneSentenceWithoutTheExceptionName() {
         Path missing = folder.resolve("missing.stix2");
 
         assertThatThrownBy(() -> StixBundleLoader.load(missing))
                 .isInstanceOf(IndicatorFileException.class)
-                .hasMessageContaining(missing.toString());
+                .hasMessage("The indicator file " + missing + " does not exist.");
+    }
+
+    @Test
+    void refusesAFolderWithoutTheExceptionName() {
+        assertThatThrownBy(() -> StixBundleLoader.load(folder))
+                .isInstanceOf(IndicatorFileException.class)
+                .hasMessageStartingWith("The indicator file " + folder + " cannot be read (")
+                .hasMessageNotContaining("Exception");
     }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -189,5 +192,16 @@ class ScanEngineTest {
         assertThat(result.detections()).hasSize(3);
         assertThat(result.alertsBySeverity()).containsEntry(Severity.HIGH, 1L).containsEntry(Severity.CRITICAL, 0L);
         assertThat(sink.timeline()).hasSize(3);
+    }
+
+    @Test
+    void aFileSystemErrorIsGivenAsAReasonNotAsAPath() {
+        assertThat(ScanEngine.reason(new AccessDeniedException("/b/3d/3d0d")))
+                .isEqualTo("the file cannot be read: permission denied");
+        assertThat(ScanEngine.reason(new NoSuchFileException("/b/3d/3d0d")))
+                .isEqualTo("the file cannot be read: it does not exist");
+        assertThat(ScanEngine.reason(new FileSystemException("/b/3d/3d0d", null, "Is a directory")))
+                .isEqualTo("the file cannot be read: Is a directory");
+        assertThat(ScanEngine.reason(new IOException("disk I/O error"))).isEqualTo("disk I/O error");
     }
 }

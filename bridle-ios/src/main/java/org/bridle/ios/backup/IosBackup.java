@@ -220,8 +220,20 @@ public final class IosBackup implements Source {
         return sidecar != null && sidecar.isFile() ? Optional.of(evidence(sidecar)) : Optional.empty();
     }
 
+    /**
+     * Visits the backup folder's own files ({@code Info.plist}, {@code Manifest.plist}, {@code Status.plist},
+     * {@code Manifest.db}…, as {@code @backup/<name>}, by name), then every file Manifest.db lists.
+     */
     @Override
-    public void forEachFile(Consumer<EvidenceFile> visitor) {
+    public void forEachFile(Consumer<EvidenceFile> visitor) throws IOException {
+        List<Path> own;
+        try (Stream<Path> children = Files.list(root)) {
+            own = children.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : own) {
+            String name = file.getFileName().toString();
+            visitor.accept(new LocalEvidenceFile("@backup/" + name, name, file, s -> Optional.empty()));
+        }
         records.stream().filter(ManifestRecord::isFile).map(this::evidence).forEach(visitor);
     }
 

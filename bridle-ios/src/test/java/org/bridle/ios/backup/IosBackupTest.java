@@ -45,6 +45,22 @@ class IosBackupTest {
     }
 
     @Test
+    void everyFileHoldsTheBackupFolderOwnFilesAndEveryListedFile() throws Exception {
+        Path backup = new BackupBuilder(dir.resolve("b"))
+                .file("HomeDomain", "Library/SMS/sms.db", "a")
+                .directory("HomeDomain", "Library/SMS")
+                .listedOnly("HomeDomain", "Library/Notes/notes.sqlite", 10)
+                .build();
+        List<String> visited = new java.util.ArrayList<>();
+        try (IosBackup source = IosBackup.open(backup)) {
+            source.forEachFile(f -> visited.add(f.devicePath() + (f.present() ? "" : " (missing)")));
+        }
+        assertThat(visited).containsExactly("@backup/Info.plist", "@backup/Manifest.db", "@backup/Manifest.plist",
+                "@backup/Status.plist", "private/var/mobile/Library/SMS/sms.db",
+                "private/var/mobile/Library/Notes/notes.sqlite (missing)");
+    }
+
+    @Test
     void aListedFileWithoutContentIsNotPresent() throws Exception {
         Path backup = new BackupBuilder(dir.resolve("b")).listedOnly("HomeDomain", "Library/Safari/History.db", 10).build();
         try (IosBackup source = IosBackup.open(backup)) {
