@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.bridle.core.artifact.Artifact;
+import org.bridle.core.indicators.IndicatorMatcher;
 import org.bridle.core.model.Alert;
 import org.bridle.core.model.TimelineEvent;
 import org.bridle.core.scan.ArtifactOutcome;
@@ -14,16 +15,25 @@ import org.bridle.core.scan.ScanListener;
 import org.bridle.ios.backup.IosBackup;
 import org.bridle.testkit.EvidenceSnapshot;
 
-/** Runs artifacts over a corpus input through the real scan engine, with no indicators, and keeps what they made. */
+/**
+ * Runs artifacts over a corpus input through the real scan engine, with no indicators or with the given ones, and
+ * keeps what they made.
+ */
 record CorpusScan(MemorySink sink) {
+    private static final IndicatorMatcher NO_INDICATORS = observable -> List.of();
 
-    /** Scans the corpus iOS backup, asserting the scan left it unchanged. */
+    /** Scans the corpus iOS backup with no indicators, asserting the scan left it unchanged. */
     static CorpusScan iosBackup(Artifact<?>... artifacts) throws Exception {
+        return iosBackup(NO_INDICATORS, artifacts);
+    }
+
+    /** Scans the corpus iOS backup with the given indicators, asserting the scan left it unchanged. */
+    static CorpusScan iosBackup(IndicatorMatcher indicators, Artifact<?>... artifacts) throws Exception {
         Path backup = Corpus.iosBackup();
         EvidenceSnapshot before = EvidenceSnapshot.of(backup);
         MemorySink sink = new MemorySink();
         try (IosBackup source = IosBackup.open(backup)) {
-            new ScanEngine(observable -> List.of(), 2).run(source, List.of(artifacts), sink, ScanListener.NONE);
+            new ScanEngine(indicators, 2).run(source, List.of(artifacts), sink, ScanListener.NONE);
         }
         assertThat(EvidenceSnapshot.of(backup)).isEqualTo(before);
         return new CorpusScan(sink);

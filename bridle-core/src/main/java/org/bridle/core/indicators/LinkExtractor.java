@@ -15,7 +15,8 @@ import java.util.Set;
  * <ul>
  * <li>a {@code scheme://} link, any scheme of two or more letters, digits, {@code +} or {@code -}; its
  * {@code ://} may be written JSON-escaped ({@code :\/\/}) or percent-encoded ({@code %3A%2F%2F}, as in a
- * redirect parameter; such a link ends at {@code &}); or</li>
+ * redirect parameter; such a link ends at {@code &}). The scheme may be glued to the end of a word in another
+ * script, as in {@code 请点击https://…}: Chinese and Japanese put no space before a link; or</li>
  * <li>a bare host name, such as {@code www.evil.com/x} or {@code evil.example.org}: two or more labels whose
  * last (the top-level domain) is two or more letters, all lower or all upper case. To keep ordinary prose and
  * names out, a bare host is not taken when it follows {@code @}, {@code /}, {@code \} or {@code .}, when it is
@@ -134,11 +135,19 @@ public final class LinkExtractor {
          */
         private int bareLink(int start) {
             if (start > 0 && "@/\\.".indexOf(s.charAt(start - 1)) >= 0) {
-                return wordEnd(start);
+                int end = wordEnd(start);
+                int glued = gluedSchemeLink(start, end);
+                return glued >= 0 ? glued : end;
             }
             int hostEnd = host(start);
-            if (labelCount > 1 && separatorAt(hostEnd) != null) {
-                return lastLabelStart;
+            if (separatorAt(hostEnd) != null) {
+                if (labelCount > 1) {
+                    return lastLabelStart;
+                }
+                int glued = gluedSchemeLink(start, hostEnd);
+                if (glued >= 0) {
+                    return glued;
+                }
             }
             if (labelCount < 2 || hostEnd < n && s.charAt(hostEnd) == '@' || !isTopLevelDomain(lastLabelStart, hostEnd)
                     || FILE_EXTENSIONS.contains(s.substring(lastLabelStart, hostEnd).toLowerCase(Locale.ROOT))
@@ -149,6 +158,24 @@ public final class LinkExtractor {
             add(refangHost(start, hostEnd) + s.substring(hostEnd, end));
             lookInside(start, end);
             return hostEnd;
+        }
+
+        /**
+         * Takes the scheme link whose scheme ends the word {@code [start, end)} after letters of another script (or
+         * an underscore), as in {@code 请点击https://…}; returns where to look next, or -1 when there is none.
+         */
+        private int gluedSchemeLink(int start, int end) {
+            if (separatorAt(end) == null) {
+                return -1;
+            }
+            int scheme = end;
+            while (scheme > start && isSchemeChar(s.charAt(scheme - 1))) {
+                scheme--;
+            }
+            while (scheme < end && !isAsciiLetter(s.charAt(scheme))) {
+                scheme++;
+            }
+            return scheme > start ? schemeLink(scheme) : -1;
         }
 
         /** Makes the scan look for links nested in the link just taken, unless it is itself nested. */

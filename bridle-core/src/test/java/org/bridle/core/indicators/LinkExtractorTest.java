@@ -47,6 +47,13 @@ class LinkExtractorTest {
         "nbsp-free https://evil.example.com/a b                | https://evil.example.com/a",
         "Click here.https://evil.example.com/x                 | https://evil.example.com/x",
         "e.g.hxxps://evil.example.com/x                        | https://evil.example.com/x",
+        "请点击https://evil.example.com/x 查看                  | https://evil.example.com/x",
+        "詳細はこちらhttps://evil.example.com/x                  | https://evil.example.com/x",
+        "Нажмитеhxxps://evil[.]example[.]com                    | https://evil.example.com",
+        "到货了.请点击https://evil.example.com/x                 | https://evil.example.com/x",
+        "见/点击https://evil.example.com/x                      | https://evil.example.com/x",
+        "点击2https://evil.example.com/x                        | https://evil.example.com/x",
+        "un_https://evil.example.com/x                          | https://evil.example.com/x",
     })
     void findsOneLink(String text, String link) {
         assertThat(LinkExtractor.links(text)).containsExactly(link);
