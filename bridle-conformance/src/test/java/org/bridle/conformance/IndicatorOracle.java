@@ -27,7 +27,13 @@ final class IndicatorOracle {
         for (IndicatorType type : IndicatorType.values()) {
             byType.put(type, new ArrayList<>());
         }
-        indicators.forEach(indicator -> byType.get(indicator.type()).add(indicator));
+        // the engine raises one alert per indicator value and family, from the first feed that lists it
+        Set<List<Object>> seen = new java.util.HashSet<>();
+        for (Indicator indicator : indicators) {
+            if (seen.add(List.of(indicator.type(), indicator.value(), indicator.family()))) {
+                byType.get(indicator.type()).add(indicator);
+            }
+        }
     }
 
     List<Indicator> all(IndicatorType type) {

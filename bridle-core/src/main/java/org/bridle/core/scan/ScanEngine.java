@@ -38,7 +38,8 @@ import org.bridle.core.source.Source;
 
 /**
  * Runs artifacts over a source: resolves each artifact's locations, parses every file, matches every entry's
- * observables against the indicators, and hands entries, timeline events and alerts to a sink as they arrive.
+ * observables against the indicators (one alert per entry for each indicator value and family, however many
+ * observables or feed files match it), and hands entries, timeline events and alerts to a sink as they arrive.
  * One artifact's failure on one file is recorded in its outcome and never stops the others. Artifacts run in
  * parallel on up to {@code threads} threads.
  */
@@ -248,10 +249,11 @@ public final class ScanEngine {
                 Instant time = finding.time() != null ? finding.time() : eventTime;
                 raised.add(new Alert(finding.level(), artifact.id(), finding.message(), time, entry, null));
             }
-            Map<Indicator, IndicatorMatch> matches = new LinkedHashMap<>();
+            Map<List<Object>, IndicatorMatch> matches = new LinkedHashMap<>();
             for (Observable observable : artifact.observables(entry)) {
                 for (IndicatorMatch match : indicators.match(observable)) {
-                    matches.putIfAbsent(match.indicator(), match);
+                    Indicator i = match.indicator();
+                    matches.putIfAbsent(List.of(i.type(), i.value(), i.family()), match);
                 }
             }
             for (IndicatorMatch match : matches.values()) {

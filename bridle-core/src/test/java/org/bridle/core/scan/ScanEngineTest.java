@@ -115,9 +115,16 @@ class ScanEngineTest {
     private static final Indicator EVIL = new Indicator(IndicatorType.DOMAIN, "evil.example", "Pegasus",
             "test.stix2", "indicator--1");
 
-    /** Matches the literal value "evil.example" whatever the observable kind (the engine must de-duplicate). */
+    /** The same indicator published again in another feed file. */
+    private static final Indicator EVIL_AGAIN = new Indicator(IndicatorType.DOMAIN, "evil.example", "Pegasus",
+            "other.stix2", "indicator--2");
+
+    /**
+     * Matches the literal value "evil.example" whatever the observable kind, from two feed files: the engine must
+     * raise one alert.
+     */
     private static final IndicatorMatcher MATCHER = o -> o.value().equals("evil.example")
-            ? List.of(new IndicatorMatch(EVIL, o.value())) : List.of();
+            ? List.of(new IndicatorMatch(EVIL, o.value()), new IndicatorMatch(EVIL_AGAIN, o.value())) : List.of();
 
     @Test
     void oneFailingArtifactNeverStopsTheOthers() throws Exception {
