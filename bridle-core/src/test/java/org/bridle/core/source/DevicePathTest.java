@@ -26,6 +26,19 @@ class DevicePathTest {
     }
 
     @Test
+    void parsesAndroidContainers() {
+        assertThat(DevicePath.of("@dumpsys/package"))
+                .isEqualTo(new DevicePath(DevicePath.Container.DUMPSYS, "package", ""));
+        assertThat(DevicePath.of("@dumpsys/package").toString()).isEqualTo("@dumpsys/package");
+        assertThat(DevicePath.of("@command/getprop"))
+                .isEqualTo(new DevicePath(DevicePath.Container.COMMAND, "", "getprop"));
+        assertThat(DevicePath.of("@androidqf/settings_*.txt").toString()).isEqualTo("@androidqf/settings_*.txt");
+        assertThat(DevicePath.of("@backup/apps/a/d_f/*_sms_backup").path()).isEqualTo("apps/a/d_f/*_sms_backup");
+        assertThatThrownBy(() -> DevicePath.of("@dumpsys/package/x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DevicePath.of("@dumpsys")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void globsMatchWithinAndAcrossSegments() {
         assertThat(DevicePath.globToRegex("Library/Safari/Profiles/*/History.db")
                 .matcher("Library/Safari/Profiles/abc/History.db").matches()).isTrue();
