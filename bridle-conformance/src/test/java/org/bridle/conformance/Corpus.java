@@ -18,6 +18,12 @@ final class Corpus {
         return require(root().resolve("mvt").resolve("ios_backup"));
     }
 
+    /** A file or folder of MVT's test artifacts, such as {@code android_data/dumpsys_appops.txt}. */
+    static Path mvt(String relative) {
+        Path path = root().resolve("mvt").resolve(relative);
+        return java.nio.file.Files.exists(path) ? path : require(path);
+    }
+
     private static Path root() {
         String configured = System.getenv("BRIDLE_CORPUS");
         return configured != null && !configured.isBlank() ? Path.of(configured)

@@ -12,6 +12,8 @@ import org.bridle.core.scan.ArtifactOutcome;
 import org.bridle.core.scan.MemorySink;
 import org.bridle.core.scan.ScanEngine;
 import org.bridle.core.scan.ScanListener;
+import org.bridle.core.source.DevicePath;
+import org.bridle.core.source.Source;
 import org.bridle.ios.backup.IosBackup;
 import org.bridle.testkit.EvidenceSnapshot;
 
@@ -37,6 +39,33 @@ record CorpusScan(MemorySink sink) {
         }
         assertThat(EvidenceSnapshot.of(backup)).isEqualTo(before);
         return new CorpusScan(sink);
+    }
+
+    /** Scans an Android source with no indicators (closing it), asserting the scan left {@code input} unchanged. */
+    static CorpusScan android(Path input, Source source, Artifact<?>... artifacts) throws Exception {
+        EvidenceSnapshot before = EvidenceSnapshot.of(input);
+        MemorySink sink = new MemorySink();
+        try (source) {
+            new ScanEngine(NO_INDICATORS, 2).run(source, List.of(artifacts), sink, ScanListener.NONE);
+        }
+        assertThat(EvidenceSnapshot.of(input)).isEqualTo(before);
+        return new CorpusScan(sink);
+    }
+
+    /**
+     * Parses one corpus file as the answer to one device location (MVT's tests feed such files to a parser
+     * directly; here the real engine reads them through {@link OneFileSource}).
+     */
+    static CorpusScan file(Path file, String location, IndicatorMatcher indicators, Artifact<?>... artifacts)
+            throws Exception {
+        MemorySink sink = new MemorySink();
+        new ScanEngine(indicators, 2).run(new OneFileSource(DevicePath.of(location), file), List.of(artifacts), sink,
+                ScanListener.NONE);
+        return new CorpusScan(sink);
+    }
+
+    static CorpusScan file(Path file, String location, Artifact<?>... artifacts) throws Exception {
+        return file(file, location, NO_INDICATORS, artifacts);
     }
 
     <E> List<E> entries(String artifactId) {

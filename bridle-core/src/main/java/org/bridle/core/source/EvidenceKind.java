@@ -16,6 +16,14 @@ public interface EvidenceKind {
     /** Opens the evidence at {@code input}; fails with one sentence when it is not this kind or cannot be read. */
     Source open(Path input) throws InputException;
 
+    /**
+     * Opens evidence that may be encrypted, asking {@code passwords} only when it is; kinds that are never
+     * encrypted need not override this.
+     */
+    default Source open(Path input, PasswordSupplier passwords) throws InputException {
+        return open(input);
+    }
+
     /** Every artifact that can be looked for in this kind of evidence, in report order. */
     List<Artifact<?>> artifacts();
 }

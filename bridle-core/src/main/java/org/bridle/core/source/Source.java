@@ -22,6 +22,14 @@ public interface Source extends AutoCloseable {
     /** Visits every file the evidence holds, in a stable order (for {@code --hashes}). */
     void forEachFile(Consumer<EvidenceFile> visitor) throws IOException;
 
+    /**
+     * What the report should say about the evidence as a whole, such as archive entries left out because their
+     * names climb out of the archive; none by default.
+     */
+    default List<String> notes() {
+        return List.of();
+    }
+
     /** Releases what the source holds open; never throws for files it only read. */
     @Override
     void close();

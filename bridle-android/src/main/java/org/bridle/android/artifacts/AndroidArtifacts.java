@@ -1,0 +1,26 @@
+package org.bridle.android.artifacts;
+
+import java.util.List;
+import org.bridle.core.artifact.Artifact;
+
+/** The Android artifacts, in report order, for each kind of Android evidence. */
+public final class AndroidArtifacts {
+    private AndroidArtifacts() {
+    }
+
+    /** What a bugreport can hold: dumpsys output, system properties and files such as tombstones. */
+    public static List<Artifact<?>> forBugreport() {
+        return List.of(new Getprop(), new Packages(), new Appops(), new Tombstones());
+    }
+
+    /** What an adb backup can hold. */
+    public static List<Artifact<?>> forBackup() {
+        return List.of(new Sms());
+    }
+
+    /** What an AndroidQF acquisition can hold, its nested bugreport and backup included. */
+    public static List<Artifact<?>> forAndroidQf() {
+        return List.of(new Getprop(), new Packages(), new Processes(), new Settings(), new Files(),
+                new RootBinaries(), new Appops(), new Tombstones(), new Sms());
+    }
+}

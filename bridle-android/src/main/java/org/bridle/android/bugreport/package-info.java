@@ -1,0 +1,2 @@
+/** The {@code adb bugreport} zip or its unpacked folder as a source. */
+package org.bridle.android.bugreport;

@@ -1,0 +1,57 @@
+package org.bridle.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.bridle.android.artifacts.Appops;
+import org.bridle.android.artifacts.Getprop;
+import org.bridle.android.artifacts.Packages;
+import org.bridle.android.artifacts.Processes;
+import org.bridle.android.artifacts.Tombstones;
+import org.junit.jupiter.api.Test;
+
+/** The single-file lines of the corpus README's Android table ({@code android_data/}). */
+class AndroidDataCorpusTest {
+
+    @Test
+    void appopsHas13PackagesAndTwoInstallGrants() throws Exception {
+        CorpusScan scan = CorpusScan.file(Corpus.mvt("android_data/dumpsys_appops.txt"), "@dumpsys/appops",
+                new Appops());
+        assertThat(scan.<Appops.PackageOps>entries("appops")).hasSize(13);
+        assertThat(scan.alerts("appops")).hasSize(2)
+                .allSatisfy(a -> assertThat(a.message()).contains("REQUEST_INSTALL_PACKAGES"));
+    }
+
+    @Test
+    void packagesHasTwo() throws Exception {
+        CorpusScan scan = CorpusScan.file(Corpus.mvt("android_data/dumpsys_packages.txt"), "@dumpsys/package",
+                new Packages());
+        assertThat(scan.<Packages.Package>entries("packages")).extracting(Packages.Package::name)
+                .containsExactly("com.samsung.android.provider.filterprovider", "com.sec.android.app.DataCreate");
+    }
+
+    @Test
+    void getpropHas13PropertiesAndPsHas17Processes() throws Exception {
+        CorpusScan props = CorpusScan.file(Corpus.mvt("android_data/getprop.txt"), "@command/getprop",
+                new Getprop());
+        assertThat(props.<Getprop.Property>entries("getprop")).hasSize(13);
+        CorpusScan ps = CorpusScan.file(Corpus.mvt("android_data/ps.txt"), "@command/ps", new Processes());
+        assertThat(ps.<Processes.Process>entries("processes")).hasSize(17);
+    }
+
+    @Test
+    void textTombstoneGivesTheProcessIdsAndAbortMessage() throws Exception {
+        CorpusScan scan = CorpusScan.file(Corpus.mvt("android_data/tombstone_process.txt"),
+                "data/tombstones/tombstone_*", new Tombstones());
+        List<Tombstones.Tombstone> tombstones = scan.entries("tombstones");
+        assertThat(tombstones).hasSize(1);
+        Tombstones.Tombstone t = tombstones.get(0);
+        assertThat(t.uid()).isEqualTo(1046);
+        assertThat(t.pid()).isEqualTo(25541);
+        assertThat(t.processName()).isEqualTo("mtk.ape.decoder");
+        // 2023-04-12 12:32:40.518290 local time at +02:00, as the file says
+        assertThat(t.timestamp()).isEqualTo(Instant.parse("2023-04-12T10:32:40.518290770Z"));
+        assertThat(t.abortMessage()).as("this text tombstone has no abort message").isNull();
+    }
+}
