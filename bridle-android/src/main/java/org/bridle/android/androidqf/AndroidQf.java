@@ -34,7 +34,7 @@ import org.bridle.core.source.Source;
  */
 public final class AndroidQf implements Source {
     private static final List<String> MARKERS = List.of("acquisition.json", "packages.json", "getprop.txt",
-            "processes.json", "ps.txt", "dumpsys.txt");
+            "processes.json", "ps.txt", "dumpsys.txt", "bugreport.zip", "backup.ab");
     private static final Map<String, String> COMMANDS = Map.of("getprop", "getprop.txt", "ps", "ps.txt");
 
     private final EntryTree tree;

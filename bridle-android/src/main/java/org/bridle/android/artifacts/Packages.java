@@ -22,10 +22,12 @@ import org.bridle.core.source.EvidenceFile;
  * {@code packages.json}. App ids, APK hashes and signing-certificate hashes are checked against indicators.
  * Heuristics: a rooting app, an app installed through a browser's package installer, and a non-system app with
  * no installer (adb or a sideload) are MEDIUM; an app from a third-party store is INFORMATIONAL; a disabled
- * security or system-update package is MEDIUM.
+ * security or system-update package is MEDIUM. When the evidence holds both, {@code packages.json} is read and
+ * {@code dumpsys package} is not, so that no package is reported twice.
  */
 public final class Packages implements Artifact<Packages.Package> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DevicePath PACKAGES_JSON = DevicePath.of("@androidqf/packages.json");
     private static final Pattern PACKAGE = Pattern.compile("^  Package \\[(.+?)\\].*:$");
     private static final Pattern ENABLED = Pattern.compile("\\benabled=(\\d+)");
 
@@ -48,7 +50,7 @@ public final class Packages implements Artifact<Packages.Package> {
 
     @Override
     public List<DevicePath> locations() {
-        return List.of(DevicePath.of("@dumpsys/package"), DevicePath.of("@androidqf/packages.json"));
+        return List.of(DevicePath.of("@dumpsys/package"), PACKAGES_JSON);
     }
 
     @Override
@@ -59,6 +61,8 @@ public final class Packages implements Artifact<Packages.Package> {
                     emit(fromJson(p), out);
                 }
             }
+        } else if (context.source().resolve(PACKAGES_JSON).stream().anyMatch(EvidenceFile::present)) {
+            out.note(file.origin() + " is not read: packages.json lists the same packages with more detail");
         } else {
             parseDumpsys(file, out);
         }
