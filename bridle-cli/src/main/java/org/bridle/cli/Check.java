@@ -22,6 +22,7 @@ import org.bridle.core.scan.ScanResult;
 import org.bridle.core.scan.ScanSink;
 import org.bridle.core.source.EvidenceKind;
 import org.bridle.core.source.InputException;
+import org.bridle.core.source.PasswordSupplier;
 import org.bridle.core.source.Source;
 import org.bridle.report.ConsoleSummary;
 import org.bridle.report.ReportWriter;
@@ -50,8 +51,13 @@ final class Check {
         this.commandName = commandName;
     }
 
-    /** Checks {@code input} (null: only allowed with {@code --list-artifacts}). */
+    /** Checks {@code input} (null: only allowed with {@code --list-artifacts}) that is never encrypted. */
     int run(Path input, CheckOptions options) {
+        return run(input, options, PasswordSupplier.NONE);
+    }
+
+    /** Checks {@code input}, asking {@code passwords} if it turns out to be encrypted. */
+    int run(Path input, CheckOptions options, PasswordSupplier passwords) {
         console.verbose(options.verbose);
         EvidenceKind kind = kind();
         if (options.listArtifacts) {
@@ -80,9 +86,10 @@ final class Check {
             console.error(e.getMessage(), e.getCause());
             return ExitCode.INPUT_ERROR;
         }
-        try (Source source = kind.open(input)) {
+        try (Source source = kind.open(input, passwords)) {
             console.err().println("bridle: checking " + source.description() + " (" + artifacts.size()
                     + " artifacts, " + indicators.count() + " indicators)");
+            source.notes().forEach(note -> console.err().println("bridle: " + note));
             ScanResult result = scan(source, artifacts, indicators, input, options);
             if (options.verbose) {
                 printFailureTraces(result);

@@ -2,6 +2,7 @@ package org.bridle.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.bridle.core.source.PasswordSupplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -31,6 +32,11 @@ abstract class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Check(console, kindId, spec.qualifiedName()).run(input, options);
+        return new Check(console, kindId, spec.qualifiedName()).run(input, options, passwords());
+    }
+
+    /** Where the password comes from when the evidence is encrypted; none unless a command takes one. */
+    PasswordSupplier passwords() {
+        return PasswordSupplier.NONE;
     }
 }

@@ -20,6 +20,10 @@ public final class Main {
         CommandLine cli = new CommandLine(new BridleCommand(console))
                 .addSubcommand(new CommandLine(new IosCommand(console))
                         .addSubcommand(new IosCommand.CheckBackup(console)))
+                .addSubcommand(new CommandLine(new AndroidCommand(console))
+                        .addSubcommand(new AndroidCommand.CheckBugreport(console))
+                        .addSubcommand(new AndroidCommand.CheckAndroidQf(console))
+                        .addSubcommand(new AndroidCommand.CheckBackup(console)))
                 .addSubcommand(new CommandLine(new IocsCommand(console))
                         .addSubcommand(new IocsCommand.ListFamilies(console)))
                 .addSubcommand(new DemoCommand(console));

@@ -175,10 +175,10 @@ class ExitCodeTest {
 
     @Test
     void anUnknownCommandExitsTwo() {
-        Cli.Result result = Cli.run("android", "check-bugreport", "x.zip");
+        Cli.Result result = Cli.run("blackberry", "check-backup", "x.zip");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(result.err()).startsWith("bridle: ").contains("android");
+        assertThat(result.err()).startsWith("bridle: ").contains("blackberry");
         result.hasNoStackTrace();
     }
 }
