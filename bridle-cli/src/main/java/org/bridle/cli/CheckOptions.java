@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 /** The options every {@code check-*} command shares. */
 final class CheckOptions {
     @Option(names = "--iocs", paramLabel = "FILE",
-            description = "Also check against the indicators in this STIX2 file (repeatable).")
+            description = "Also check against the indicators in this file: a STIX2 bundle, or a stalkerware"
+                    + " YAML list in the format of Echap's stalkerware-indicators (repeatable).")
     List<Path> iocs = new ArrayList<>();
 
     @Option(names = "--no-builtin-iocs",

@@ -7,6 +7,7 @@ import org.bridle.core.indicators.IndicatorFile;
 import org.bridle.core.indicators.IndicatorFileException;
 import org.bridle.core.indicators.IndicatorSet;
 import org.bridle.core.indicators.Problem;
+import org.bridle.core.indicators.StalkerwareYamlLoader;
 import org.bridle.core.indicators.StixBundleLoader;
 import org.bridle.core.source.InputException;
 import org.bridle.report.RunInfo;
@@ -18,7 +19,8 @@ record LoadedIndicators(IndicatorSet set) {
      * Loads the indicators and reports, on standard error, the objects of the given files that could not be used
      * (of the built-in feeds too with {@code --verbose}: their known problems are listed in info.json).
      *
-     * @throws InputException when a file given with {@code --iocs} cannot be read or is not a STIX bundle
+     * @throws InputException when a file given with {@code --iocs} cannot be read or is neither a STIX bundle nor a
+     *     stalkerware YAML list
      */
     static LoadedIndicators load(List<Path> files, boolean builtin, Console console) throws InputException {
         IndicatorSet.Builder builder = IndicatorSet.builder();
@@ -27,7 +29,9 @@ record LoadedIndicators(IndicatorSet set) {
         }
         for (Path file : files) {
             try {
-                builder.add(StixBundleLoader.load(file));
+                String name = file.getFileName() == null ? "" : file.getFileName().toString();
+                builder.add(StalkerwareYamlLoader.handles(name) ? StalkerwareYamlLoader.load(file)
+                        : StixBundleLoader.load(file));
             } catch (IndicatorFileException e) {
                 throw new InputException(e.getMessage(), e);
             }

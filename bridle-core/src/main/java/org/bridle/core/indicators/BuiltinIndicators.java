@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * The indicator feeds bridle ships: copies of the public STIX files of Amnesty International's investigations and
- * of the MVT project's indicators, listed in the resource {@code builtin/index.txt} with the snapshot date of each
+ * of the MVT project's indicators, and the Echap association's stalkerware YAML files, listed in the resource {@code builtin/index.txt} with the snapshot date of each
  * source (attribution and licences: {@code builtin/NOTICE}).
  */
 public final class BuiltinIndicators {
@@ -69,7 +69,9 @@ public final class BuiltinIndicators {
     private static IndicatorFile load(Feed feed) {
         String name = feed.path().substring(feed.path().lastIndexOf('/') + 1);
         try {
-            return StixBundleLoader.load(name, feed.location(), resource(feed.path()));
+            byte[] content = resource(feed.path());
+            return StalkerwareYamlLoader.handles(name) ? StalkerwareYamlLoader.load(name, feed.location(), content)
+                    : StixBundleLoader.load(name, feed.location(), content);
         } catch (IndicatorFileException e) {
             throw new IllegalStateException("A built-in indicator feed is broken: " + e.getMessage(), e);
         }

@@ -38,14 +38,15 @@ class BuiltinIndicatorsTest {
     void theIndexListsEveryShippedFeedWithItsSnapshotDate() throws IOException {
         List<String> shipped;
         try (Stream<Path> files = Files.walk(RESOURCES)) {
-            shipped = files.filter(path -> path.toString().endsWith(".stix2"))
+            shipped = files.filter(path -> path.toString().endsWith(".stix2") || path.toString().endsWith(".yaml"))
                     .map(path -> RESOURCES.relativize(path).toString().replace('\\', '/')).sorted().toList();
         }
 
         assertThat(BuiltinIndicators.feeds()).extracting(BuiltinIndicators.Feed::path)
                 .containsExactlyElementsOf(shipped);
-        assertThat(BuiltinIndicators.feeds()).hasSize(16).allSatisfy(feed -> assertThat(feed.snapshot()).isEqualTo(
+        assertThat(BuiltinIndicators.feeds()).hasSize(18).allSatisfy(feed -> assertThat(feed.snapshot()).isEqualTo(
                 feed.path().startsWith("iocs/amnesty-investigations/") ? LocalDate.of(2024, 12, 16)
+                        : feed.path().startsWith("iocs/stalkerware-indicators/") ? LocalDate.of(2026, 11, 21)
                         : LocalDate.of(2026, 4, 8)));
         assertThat(builtin.files()).extracting(IndicatorFile::location)
                 .containsExactlyElementsOf(BuiltinIndicators.feeds().stream().map(BuiltinIndicators.Feed::location)
@@ -66,27 +67,52 @@ class BuiltinIndicatorsTest {
     }
 
     /**
-     * The feeds hold 5,713 indicator objects. Two flaws of the feeds are reported, not hidden: Coruna publishes
+     * The STIX feeds hold 5,713 indicator objects. Two flaws of the feeds are reported, not hidden: Coruna publishes
      * {@code fgr1w2gnsdvsb.xyz/x} as a domain name (a host and a path, which no host can equal), and Wintego Helios
      * has a relationship to an indicator it does not hold.
      */
     @Test
     void loadsEveryFeedAndReportsTheFeedsFlaws() {
-        assertThat(builtin.files()).hasSize(16);
-        assertThat(builtin.size()).isEqualTo(5_712);
-        assertThat(builtin.countsByType()).containsExactly(
+        assertThat(builtin.files()).hasSize(18);
+        IndicatorSet.Builder stixOnly = IndicatorSet.builder();
+        builtin.files().stream().filter(f -> f.name().endsWith(".stix2")).forEach(stixOnly::add);
+        IndicatorSet stix = stixOnly.build();
+        assertThat(stix.size()).isEqualTo(5_712);
+        assertThat(stix.countsByType()).containsExactly(
                 Map.entry(IndicatorType.DOMAIN, 5_304), Map.entry(IndicatorType.IPV4, 45),
                 Map.entry(IndicatorType.PROCESS, 83), Map.entry(IndicatorType.EMAIL, 65),
                 Map.entry(IndicatorType.FILE_NAME, 15), Map.entry(IndicatorType.FILE_PATH, 58),
                 Map.entry(IndicatorType.FILE_SHA256, 101), Map.entry(IndicatorType.APP_ID, 25),
                 Map.entry(IndicatorType.APP_CERT_SHA256, 11), Map.entry(IndicatorType.PROFILE_ID, 2),
                 Map.entry(IndicatorType.ANDROID_PROPERTY, 3));
-        assertThat(builtin.problems()).extracting(Problem::message).containsExactlyInAnyOrder(
+        assertThat(stix.problems()).extracting(Problem::message).containsExactlyInAnyOrder(
                 "coruna.stix2: indicator--6cc76df7-38bb-4776-aacb-98ff38e577a2 has the domain-name:value value "
                         + "'fgr1w2gnsdvsb.xyz/x', which is not a domain name",
                 "wintego_helios.stix2: relationship--d29f595a-fb78-4141-8099-2f7a7414bc31 refers to "
                         + "indicator--3eaf5002-09aa-476c-be2a-281a95b33f1a, which is not an indicator of this bundle");
         assertThat(builtin.families()).extracting(Family::name).contains("Pegasus", "Predator", "Wintego Helios");
+    }
+
+    /**
+     * Echap's files, read as published: every list they hold that names an app, a certificate or a host. Their
+     * certificate organisations and name patterns are no indicators bridle can match, and are reported.
+     */
+    @Test
+    void loadsTheStalkerwareFeeds() {
+        IndicatorFile ioc = file("ioc.yaml");
+        assertThat(ioc.countsByType()).containsExactly(Map.entry(IndicatorType.DOMAIN, 1_591),
+                Map.entry(IndicatorType.IPV4, 68), Map.entry(IndicatorType.URL, 2), Map.entry(IndicatorType.APP_ID, 616),
+                Map.entry(IndicatorType.APP_CERT_SHA1, 472));
+        assertThat(ioc.problems()).hasSize(6)
+                .allSatisfy(p -> assertThat(p.reason()).isEqualTo("is not a kind of indicator bridle matches"));
+        IndicatorFile watchware = file("watchware.yaml");
+        assertThat(watchware.indicators()).hasSize(165);
+        assertThat(watchware.problems()).isEmpty();
+        assertThat(ioc.location()).isEqualTo("builtin:iocs/stalkerware-indicators/ioc.yaml");
+        assertThat(builtin.match(Observable.appId("com.thetruth"))).extracting(m -> m.indicator().family())
+                .containsExactly("TheTruthSpy");
+        assertThat(builtin.match(new Observable(org.bridle.core.model.ObservableKind.APP_CERT_SHA1,
+                "31a6ecECD97CF39BC4126B8745CD94A7C30BF81C"))).hasSize(1);
     }
 
     @Test
@@ -103,6 +129,7 @@ class BuiltinIndicatorsTest {
     void theNoticeResourceIsTheRepositoryNotice() throws IOException {
         assertThat(RESOURCES.resolve("NOTICE")).hasSameTextualContentAs(Path.of("../NOTICE"));
         assertThat(Files.readString(Path.of("../NOTICE")))
-                .contains("Amnesty International", "CC-BY", "MIT License", "Copyright (c) 2022 MVT");
+                .contains("Amnesty International", "CC-BY", "MIT License", "Copyright (c) 2022 MVT", "Echap",
+                        "CC BY 4.0");
     }
 }
