@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import org.bridle.android.artifacts.Accessibility;
 import org.bridle.android.artifacts.Appops;
+import org.bridle.android.artifacts.BatteryDaily;
+import org.bridle.android.artifacts.BatteryHistory;
+import org.bridle.android.artifacts.Dbinfo;
+import org.bridle.android.artifacts.PlatformCompat;
+import org.bridle.core.indicators.Indicator;
+import org.bridle.core.indicators.IndicatorFile;
+import org.bridle.core.indicators.IndicatorSet;
+import org.bridle.core.indicators.IndicatorType;
 import org.bridle.android.artifacts.Getprop;
 import org.bridle.android.artifacts.Packages;
 import org.bridle.android.artifacts.Processes;
@@ -53,5 +62,44 @@ class AndroidDataCorpusTest {
         // 2023-04-12 12:32:40.518290 local time at +02:00, as the file says
         assertThat(t.timestamp()).isEqualTo(Instant.parse("2023-04-12T10:32:40.518290770Z"));
         assertThat(t.abortMessage()).as("this text tombstone has no abort message").isNull();
+    }
+
+    @Test
+    void accessibilityInBothSyntaxes() throws Exception {
+        CorpusScan old = CorpusScan.file(Corpus.mvt("android_data/dumpsys_accessibility.txt"),
+                "@dumpsys/accessibility", new Accessibility());
+        assertThat(old.<Accessibility.Service>entries("accessibility")).hasSize(4);
+        CorpusScan v14 = CorpusScan.file(Corpus.mvt("android_data/dumpsys_accessibility_v14_or_later.txt"),
+                "@dumpsys/accessibility", new Accessibility());
+        assertThat(v14.<Accessibility.Service>entries("accessibility")).extracting(Accessibility.Service::packageName)
+                .containsExactly("com.malware.accessibility");
+    }
+
+    @Test
+    void dbinfoHasFiveRecordsEachMatchingItsAppId() throws Exception {
+        IndicatorSet indicators = IndicatorSet.builder().add(new IndicatorFile("test.stix2", "test", "0",
+                List.of(new Indicator(IndicatorType.APP_ID, "com.wssyncmldm", "Test", "test.stix2", "i")),
+                List.of())).build();
+        CorpusScan scan = CorpusScan.file(Corpus.mvt("android_data/dumpsys_dbinfo.txt"), "@dumpsys/dbinfo",
+                indicators, new Dbinfo());
+        assertThat(scan.<Dbinfo.Operation>entries("dbinfo")).hasSize(5);
+        assertThat(scan.alerts("dbinfo")).hasSize(5);
+    }
+
+    @Test
+    void batteryHasThreeDailyAndFiveHistoryRecords() throws Exception {
+        CorpusScan scan = CorpusScan.file(Corpus.mvt("android_data/dumpsys_battery.txt"), "@dumpsys/batterystats",
+                new BatteryDaily(), new BatteryHistory());
+        assertThat(scan.<BatteryDaily.PackageChange>entries("battery_daily")).hasSize(3);
+        assertThat(scan.<BatteryHistory.Event>entries("battery_history")).hasSize(5);
+    }
+
+    @Test
+    void platformCompatNamesTwoUninstalledApps() throws Exception {
+        CorpusScan scan = CorpusScan.file(Corpus.mvt("android_data/dumpsys_platform_compat.txt"),
+                "@dumpsys/platform_compat", new PlatformCompat());
+        assertThat(scan.<PlatformCompat.UninstalledApp>entries("platform_compat"))
+                .extracting(PlatformCompat.UninstalledApp::packageName)
+                .containsExactly("org.torproject.torbrowser", "org.article19.circulo.next");
     }
 }

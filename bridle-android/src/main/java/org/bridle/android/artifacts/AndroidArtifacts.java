@@ -10,7 +10,8 @@ public final class AndroidArtifacts {
 
     /** What a bugreport can hold: dumpsys output, system properties and files such as tombstones. */
     public static List<Artifact<?>> forBugreport() {
-        return List.of(new Getprop(), new Packages(), new Appops(), new Tombstones());
+        return List.of(new Getprop(), new Packages(), new Appops(), new Accessibility(), new Dbinfo(),
+                new BatteryDaily(), new BatteryHistory(), new PlatformCompat(), new Tombstones());
     }
 
     /** What an adb backup can hold. */
@@ -21,6 +22,7 @@ public final class AndroidArtifacts {
     /** What an AndroidQF acquisition can hold, its nested bugreport and backup included. */
     public static List<Artifact<?>> forAndroidQf() {
         return List.of(new Getprop(), new Packages(), new Processes(), new Settings(), new Files(),
-                new RootBinaries(), new Appops(), new Tombstones(), new Sms());
+                new RootBinaries(), new Appops(), new Accessibility(), new Dbinfo(), new BatteryDaily(),
+                new BatteryHistory(), new PlatformCompat(), new Tombstones(), new Sms());
     }
 }
