@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.bridle.android.artifacts.Accessibility;
+import org.bridle.android.artifacts.Activities;
+import org.bridle.android.artifacts.Receivers;
 import org.bridle.android.artifacts.Appops;
 import org.bridle.android.artifacts.BatteryDaily;
 import org.bridle.android.artifacts.BatteryHistory;
@@ -38,6 +40,15 @@ class AndroidDataCorpusTest {
                 new Packages());
         assertThat(scan.<Packages.Package>entries("packages")).extracting(Packages.Package::name)
                 .containsExactly("com.samsung.android.provider.filterprovider", "com.sec.android.app.DataCreate");
+    }
+
+    @Test
+    void packagesHasFourActivitiesAndReceiversForFourIntents() throws Exception {
+        CorpusScan scan = CorpusScan.file(Corpus.mvt("android_data/dumpsys_packages.txt"), "@dumpsys/package",
+                new Activities(), new Receivers());
+        assertThat(scan.<Activities.Activity>entries("activities")).hasSize(4);
+        assertThat(scan.<Receivers.Receiver>entries("receivers")).extracting(Receivers.Receiver::action)
+                .doesNotHaveDuplicates().hasSize(4);
     }
 
     @Test

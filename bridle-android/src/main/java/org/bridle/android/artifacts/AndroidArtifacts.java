@@ -10,8 +10,9 @@ public final class AndroidArtifacts {
 
     /** What a bugreport can hold: dumpsys output, system properties and files such as tombstones. */
     public static List<Artifact<?>> forBugreport() {
-        return List.of(new Getprop(), new Packages(), new Appops(), new Accessibility(), new Dbinfo(),
-                new BatteryDaily(), new BatteryHistory(), new PlatformCompat(), new Tombstones());
+        return List.of(new Getprop(), new Packages(), new Receivers(), new Activities(), new Appops(),
+                new Accessibility(), new Dbinfo(), new BatteryDaily(), new BatteryHistory(), new PlatformCompat(),
+                new Tombstones());
     }
 
     /** What an adb backup can hold. */
@@ -21,8 +22,8 @@ public final class AndroidArtifacts {
 
     /** What an AndroidQF acquisition can hold, its nested bugreport and backup included. */
     public static List<Artifact<?>> forAndroidQf() {
-        return List.of(new Getprop(), new Packages(), new Processes(), new Settings(), new Files(),
-                new RootBinaries(), new Appops(), new Accessibility(), new Dbinfo(), new BatteryDaily(),
-                new BatteryHistory(), new PlatformCompat(), new Tombstones(), new Sms());
+        return List.of(new Getprop(), new Packages(), new Receivers(), new Activities(), new Processes(),
+                new Settings(), new Files(), new RootBinaries(), new Appops(), new Accessibility(), new Dbinfo(),
+                new BatteryDaily(), new BatteryHistory(), new PlatformCompat(), new Tombstones(), new Sms());
     }
 }
