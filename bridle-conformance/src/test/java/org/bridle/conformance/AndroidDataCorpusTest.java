@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.bridle.android.artifacts.Accessibility;
+import org.bridle.android.artifacts.AdbKeys;
 import org.bridle.android.artifacts.Activities;
 import org.bridle.android.artifacts.Receivers;
 import org.bridle.android.artifacts.Appops;
@@ -112,5 +113,18 @@ class AndroidDataCorpusTest {
         assertThat(scan.<PlatformCompat.UninstalledApp>entries("platform_compat"))
                 .extracting(PlatformCompat.UninstalledApp::packageName)
                 .containsExactly("org.torproject.torbrowser", "org.article19.circulo.next");
+    }
+
+    @Test
+    void adbKeysWithTheirFingerprintUserAndLastConnection() throws Exception {
+        CorpusScan text = CorpusScan.file(Corpus.mvt("android_data/dumpsys_adb.txt"), "@dumpsys/adb", new AdbKeys());
+        assertThat(text.<AdbKeys.AdbKey>entries("adb_keys")).singleElement().satisfies(k -> {
+            assertThat(k.fingerprint()).startsWith("F0:A1:3D:8C:").endsWith(":BD:C6");
+            assertThat(k.user()).isEqualTo("user@linux");
+        });
+        CorpusScan xml = CorpusScan.file(Corpus.mvt("android_data/dumpsys_adb_xml.txt"), "@dumpsys/adb",
+                new AdbKeys());
+        assertThat(xml.<AdbKeys.AdbKey>entries("adb_keys")).singleElement()
+                .satisfies(k -> assertThat(k.lastConnection()).isEqualTo(Instant.ofEpochMilli(1628501829898L)));
     }
 }

@@ -12,7 +12,7 @@ public final class AndroidArtifacts {
     public static List<Artifact<?>> forBugreport() {
         return List.of(new Getprop(), new Packages(), new Receivers(), new Activities(), new Appops(),
                 new Accessibility(), new Dbinfo(), new BatteryDaily(), new BatteryHistory(), new PlatformCompat(),
-                new Tombstones());
+                new AdbKeys(), new Tombstones());
     }
 
     /** What an adb backup can hold. */
@@ -24,6 +24,6 @@ public final class AndroidArtifacts {
     public static List<Artifact<?>> forAndroidQf() {
         return List.of(new Getprop(), new Packages(), new Receivers(), new Activities(), new Processes(),
                 new Settings(), new Files(), new RootBinaries(), new Appops(), new Accessibility(), new Dbinfo(),
-                new BatteryDaily(), new BatteryHistory(), new PlatformCompat(), new Tombstones(), new Sms());
+                new BatteryDaily(), new BatteryHistory(), new PlatformCompat(), new AdbKeys(), new Tombstones(), new Sms());
     }
 }

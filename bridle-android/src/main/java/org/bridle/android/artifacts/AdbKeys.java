@@ -1,0 +1,82 @@
+package org.bridle.android.artifacts;
+
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bridle.core.artifact.Artifact;
+import org.bridle.core.artifact.Emitter;
+import org.bridle.core.artifact.ParseContext;
+import org.bridle.core.model.TimelineEvent;
+import org.bridle.core.source.DevicePath;
+import org.bridle.core.source.EvidenceFile;
+
+/**
+ * The computers trusted for USB debugging ({@code dumpsys adb}): the keys of {@code user_keys=} (base64 key, then
+ * {@code user@host}) and the {@code <adbKey key="..." lastConnection="ms"/>} entries of an XML keystore, merged by
+ * key. A key's fingerprint is the MD5 of its decoded bytes, as colon-separated upper-case hex (what Android shows).
+ * A keystore in Android's binary XML is not read.
+ */
+public final class AdbKeys implements Artifact<AdbKeys.AdbKey> {
+    private static final Pattern XML_KEY = Pattern.compile("<adbKey key=\"([^\"]+)\" lastConnection=\"(\\d+)\"");
+
+    /** One trusted key; {@code lastConnection} is null when the dump does not give it. */
+    public record AdbKey(String fingerprint, String user, Instant lastConnection) {
+    }
+
+    @Override public String id() { return "adb_keys"; }
+    @Override public String description() { return "Computers trusted for USB debugging (dumpsys adb)"; }
+    @Override public List<DevicePath> locations() { return List.of(DevicePath.of("@dumpsys/adb")); }
+
+    @Override
+    public void parse(EvidenceFile file, ParseContext context, Emitter<AdbKey> out) throws Exception {
+        Map<String, String> users = new LinkedHashMap<>();
+        Map<String, Instant> lastConnections = new LinkedHashMap<>();
+        TextLines.forEach(file, line -> {
+            String s = line.strip();
+            if (s.startsWith("user_keys=")) {
+                String key = s.substring("user_keys=".length());
+                int space = key.indexOf(' ');
+                if (space > 0) {
+                    users.putIfAbsent(key.substring(0, space), key.substring(space + 1).strip());
+                }
+            }
+            Matcher m = XML_KEY.matcher(s);
+            if (m.find()) {
+                String key = m.group(1);
+                int space = key.indexOf(' ');
+                String bare = space > 0 ? key.substring(0, space) : key;
+                users.putIfAbsent(bare, space > 0 ? key.substring(space + 1).strip() : null);
+                lastConnections.put(bare, Instant.ofEpochMilli(Long.parseLong(m.group(2))));
+            }
+            if (s.startsWith("keystore=ABX")) {
+                out.note(file.origin() + ": the keystore is in Android's binary XML, which is not read");
+            }
+        });
+        for (Map.Entry<String, String> key : users.entrySet()) {
+            out.entry(new AdbKey(fingerprint(key.getKey()), key.getValue(), lastConnections.get(key.getKey())));
+        }
+    }
+
+    private static String fingerprint(String base64) {
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5").digest(Base64.getDecoder().decode(base64));
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+        } catch (IllegalArgumentException e) {
+            return "not base64: " + base64;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has MD5", e);
+        }
+    }
+
+    @Override
+    public List<TimelineEvent> timeline(AdbKey k) {
+        return k.lastConnection() == null ? List.of() : List.of(new TimelineEvent(k.lastConnection(), id(),
+                "adb_connection", "last USB debugging connection of " + k.user() + " (" + k.fingerprint() + ")"));
+    }
+}
