@@ -33,8 +33,14 @@ public interface EntryTree extends AutoCloseable {
     @Override
     void close();
 
-    /** The whole content of a file that is read into memory, at most {@link Limits#MAX_IN_MEMORY_BYTES}. */
+    /**
+     * The whole content of a file that is read into memory, at most {@link Limits#MAX_IN_MEMORY_BYTES}: a larger
+     * declared size fails at once, and a size that lies fails once the bound is read.
+     */
     default byte[] readAll(String name) throws IOException {
+        if (size(name) > Limits.MAX_IN_MEMORY_BYTES) {
+            throw Limits.tooLarge(name, Limits.MAX_IN_MEMORY_BYTES);
+        }
         try (InputStream in = open(name)) {
             return Limits.readBounded(in, Limits.MAX_IN_MEMORY_BYTES, name);
         }

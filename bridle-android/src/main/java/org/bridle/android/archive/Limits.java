@@ -10,7 +10,7 @@ public final class Limits {
     /** The most bytes one archive entry may decompress to. */
     public static final long MAX_ENTRY_BYTES = 4L << 30;
     /** The most bytes bridle holds in memory for one file or one nested archive. */
-    public static final int MAX_IN_MEMORY_BYTES = 512 << 20;
+    public static final int MAX_IN_MEMORY_BYTES = 256 << 20;
 
     private Limits() {
     }
@@ -41,11 +41,16 @@ public final class Limits {
             private void count(long n) throws IOException {
                 read += n;
                 if (read > max) {
-                    throw new TooLargeException(what + " decompresses to more than " + (max >> 20)
-                            + " MiB, more than any real evidence holds (a zip bomb?)");
+                    throw tooLarge(what, max);
                 }
             }
         };
+    }
+
+    /** The failure of content larger than {@code max} bytes. */
+    static TooLargeException tooLarge(String what, long max) {
+        return new TooLargeException(what + " decompresses to more than " + (max >> 20)
+                + " MiB, more than any real evidence holds (a zip bomb?)");
     }
 
     /** Reads a whole stream, failing once it passes {@code max} bytes. */
