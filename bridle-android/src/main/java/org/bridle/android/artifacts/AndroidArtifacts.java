@@ -24,6 +24,7 @@ public final class AndroidArtifacts {
     public static List<Artifact<?>> forAndroidQf() {
         return List.of(new Getprop(), new Packages(), new Receivers(), new Activities(), new Processes(),
                 new Settings(), new Files(), new RootBinaries(), new Mounts(), new Appops(), new Accessibility(),
-                new Dbinfo(), new BatteryDaily(), new BatteryHistory(), new PlatformCompat(), new AdbKeys(), new Tombstones(), new Sms());
+                new Dbinfo(), new BatteryDaily(), new BatteryHistory(), new PlatformCompat(), new AdbKeys(),
+                new Tombstones(), new Sms());
     }
 }

@@ -47,8 +47,9 @@ public final class BatteryHistory implements Artifact<BatteryHistory.Event> {
             while (m.find()) {
                 String target = m.group(4);
                 int slash = target.indexOf('/');
-                out.entry(new Event(offset, m.group(2), m.group(1).equals("+"), m.group(3),
-                        slash < 0 ? target : target.substring(0, slash), slash < 0 ? null : target.substring(slash + 1)));
+                String packageName = slash < 0 ? target : target.substring(0, slash);
+                String component = slash < 0 ? null : target.substring(slash + 1);
+                out.entry(new Event(offset, m.group(2), m.group(1).equals("+"), m.group(3), packageName, component));
             }
         });
     }
