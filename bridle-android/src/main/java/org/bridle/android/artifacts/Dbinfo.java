@@ -43,8 +43,9 @@ public final class Dbinfo implements Artifact<Dbinfo.Operation> {
             String path = m.group(7);
             Matcher owner = path == null ? null : OWNER.matcher(path);
             Long pid = m.group(2) == null ? null : Long.parseLong(m.group(2));
-            out.entry(new Operation(DeviceTime.parse(m.group(1)), pid, m.group(3), Long.parseLong(m.group(4)), m.group(5), m.group(6), path,
-                    owner != null && owner.find() ? owner.group(1) : null));
+            String packageName = owner != null && owner.find() ? owner.group(1) : null;
+            out.entry(new Operation(DeviceTime.parse(m.group(1)), pid, m.group(3), Long.parseLong(m.group(4)),
+                    m.group(5), m.group(6), path, packageName));
         });
     }
 
