@@ -63,8 +63,8 @@ class AndroidDataCorpusTest {
 
     @Test
     void textTombstoneGivesTheProcessIdsAndAbortMessage() throws Exception {
-        CorpusScan scan = CorpusScan.file(Corpus.mvt("android_data/tombstone_process.txt"),
-                "data/tombstones/tombstone_*", new Tombstones());
+        CorpusScan scan = CorpusScan.fileAs(Corpus.mvt("android_data/tombstone_process.txt"),
+                "data/tombstones/tombstone_*", "data/tombstones/tombstone_00", new Tombstones());
         List<Tombstones.Tombstone> tombstones = scan.entries("tombstones");
         assertThat(tombstones).hasSize(1);
         Tombstones.Tombstone t = tombstones.get(0);
@@ -126,5 +126,19 @@ class AndroidDataCorpusTest {
                 new AdbKeys());
         assertThat(xml.<AdbKeys.AdbKey>entries("adb_keys")).singleElement()
                 .satisfies(k -> assertThat(k.lastConnection()).isEqualTo(Instant.ofEpochMilli(1628501829898L)));
+    }
+
+    @Test
+    void protobufTombstoneGivesTheSameCrash() throws Exception {
+        CorpusScan scan = CorpusScan.fileAs(Corpus.mvt("android_data/tombstone_process.pb"),
+                "data/tombstones/tombstone_*", "data/tombstones/tombstone_00.pb", new Tombstones());
+        assertThat(scan.<Tombstones.Tombstone>entries("tombstones")).singleElement().satisfies(t -> {
+            assertThat(t.uid()).isEqualTo(1046);
+            assertThat(t.pid()).isEqualTo(25541);
+            assertThat(t.processName()).isEqualTo("mtk.ape.decoder");
+            assertThat(t.binaryPath()).isEqualTo("/vendor/bin/hw/android.hardware.media.c2@1.2-mediatek");
+            assertThat(t.signal()).isEqualTo("SIGSEGV");
+            assertThat(t.timestamp()).isEqualTo(Instant.parse("2023-04-12T10:32:40.518290770Z"));
+        });
     }
 }

@@ -58,14 +58,25 @@ record CorpusScan(MemorySink sink) {
      */
     static CorpusScan file(Path file, String location, IndicatorMatcher indicators, Artifact<?>... artifacts)
             throws Exception {
+        return fileAs(file, location, location, indicators, artifacts);
+    }
+
+    /** Like {@link #file}, with the file under {@code devicePath} (when the location is a pattern). */
+    static CorpusScan fileAs(Path file, String location, String devicePath, IndicatorMatcher indicators,
+                             Artifact<?>... artifacts) throws Exception {
         MemorySink sink = new MemorySink();
-        new ScanEngine(indicators, 2).run(new OneFileSource(DevicePath.of(location), file), List.of(artifacts), sink,
-                ScanListener.NONE);
+        new ScanEngine(indicators, 2).run(new OneFileSource(DevicePath.of(location), devicePath, file),
+                List.of(artifacts), sink, ScanListener.NONE);
         return new CorpusScan(sink);
     }
 
     static CorpusScan file(Path file, String location, Artifact<?>... artifacts) throws Exception {
         return file(file, location, NO_INDICATORS, artifacts);
+    }
+
+    static CorpusScan fileAs(Path file, String location, String devicePath, Artifact<?>... artifacts)
+            throws Exception {
+        return fileAs(file, location, devicePath, NO_INDICATORS, artifacts);
     }
 
     <E> List<E> entries(String artifactId) {

@@ -9,8 +9,10 @@ import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.LocalEvidenceFile;
 import org.bridle.core.source.Source;
 
-/** A source holding one file of the corpus, as the answer to one device location. */
-record OneFileSource(DevicePath location, Path file) implements Source {
+/**
+ * A source holding one file of the corpus, as the answer to one device location, under the given device path.
+ */
+record OneFileSource(DevicePath location, String devicePath, Path file) implements Source {
     @Override
     public String description() {
         return file + " as " + location;
@@ -22,7 +24,7 @@ record OneFileSource(DevicePath location, Path file) implements Source {
     }
 
     private EvidenceFile evidence() {
-        return new LocalEvidenceFile(location.toString(), file.getFileName().toString(), file,
+        return new LocalEvidenceFile(devicePath, file.getFileName().toString(), file,
                 suffix -> Optional.empty());
     }
 

@@ -1,5 +1,6 @@
 package org.bridle.android.artifacts;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -7,7 +8,9 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bridle.core.artifact.Artifact;
@@ -21,10 +24,11 @@ import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 
 /**
- * Crash reports ({@code data/tombstones/tombstone_NN}, text form): the crashed thread's name (the process name
- * MVT reports), the binary, ids, signal and abort message. Names and binaries are checked as processes; a crash
- * of a process running as root (uid 0), system (1000) or shell (2000) is MEDIUM, since exploits crash such
- * processes. Protobuf tombstones ({@code .pb}) are not read.
+ * Crash reports ({@code data/tombstones/tombstone_NN}, as text, or as Android's {@code Tombstone} protobuf in
+ * {@code tombstone_NN.pb}): the crashed thread's name (the process name MVT reports), the binary, ids, signal and
+ * abort message. A protobuf tombstone whose text twin the evidence also holds is skipped, so that no crash is
+ * counted twice. Names and binaries are checked as processes; a crash of a process running as root (uid 0), system
+ * (1000) or shell (2000) is MEDIUM, since exploits crash such processes.
  */
 public final class Tombstones implements Artifact<Tombstones.Tombstone> {
     private static final Pattern IDS = Pattern.compile(
@@ -46,8 +50,14 @@ public final class Tombstones implements Artifact<Tombstones.Tombstone> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Tombstone> out) throws Exception {
+        String name = file.devicePath().substring(file.devicePath().lastIndexOf('/') + 1);
         if (file.devicePath().endsWith(".pb")) {
-            out.note(file.origin() + ": protobuf tombstones are not read; its text twin is");
+            String twin = file.devicePath().substring(0, file.devicePath().length() - 3);
+            if (context.source().resolve(DevicePath.of(twin)).stream().anyMatch(EvidenceFile::present)) {
+                out.note(file.origin() + " is not read: its text twin is");
+            } else {
+                emit(fromProtobuf(name, file.readAllBytes()), out);
+            }
             return;
         }
         String[] f = new String[6];
@@ -74,8 +84,73 @@ public final class Tombstones implements Artifact<Tombstones.Tombstone> {
         if (f[2] == null) {
             throw new IllegalArgumentException("not a tombstone: no 'pid: …, tid: …, name: …' line");
         }
-        String name = file.devicePath().substring(file.devicePath().lastIndexOf('/') + 1);
-        Tombstone t = new Tombstone(name, f[0], time(f[1]), ids[0], ids[1], ids[2], f[2], f[3], f[4], f[5]);
+        emit(new Tombstone(name, f[0], time(f[1]), ids[0], ids[1], ids[2], f[2], f[3], f[4], f[5]), out);
+    }
+
+    /**
+     * The fields of Android's {@code Tombstone} message bridle reads: 2 build fingerprint, 4 timestamp, 5 pid,
+     * 6 tid, 7 uid, 9 command line (the first is the binary), 10 signal (2: its name), 14 abort message, 16 the
+     * threads (a map from id to a {@code Thread} whose field 2 is its name).
+     */
+    private static Tombstone fromProtobuf(String name, byte[] content) throws IOException {
+        String[] f = new String[6];
+        Long[] ids = new Long[3];
+        Map<Long, String> threads = new HashMap<>();
+        List<ProtoFields.Field> fields = new ArrayList<>();
+        ProtoFields.read(content, fields::add);
+        for (ProtoFields.Field field : fields) {
+            switch (field.number()) {
+                case 2 -> f[0] = field.text();
+                case 4 -> f[1] = field.text();
+                case 5 -> ids[0] = field.varint();
+                case 6 -> ids[1] = field.varint();
+                case 7 -> ids[2] = field.varint();
+                case 9 -> f[3] = f[3] == null ? field.text() : f[3];
+                case 10 -> f[4] = signalName(field.bytes());
+                case 14 -> f[5] = field.text();
+                case 16 -> thread(field.bytes(), threads);
+                default -> { }
+            }
+        }
+        if (ids[0] == null) {
+            throw new IllegalArgumentException("not a tombstone: the protobuf has no pid");
+        }
+        f[2] = threads.get(ids[1]);
+        return new Tombstone(name, f[0], time(f[1]), ids[0], ids[1], ids[2], f[2], f[3], f[4], f[5]);
+    }
+
+    private static String signalName(byte[] signal) throws IOException {
+        String[] found = new String[1];
+        ProtoFields.read(signal, field -> {
+            if (field.number() == 2 && field.bytes() != null) {
+                found[0] = field.text();
+            }
+        });
+        return found[0];
+    }
+
+    private static void thread(byte[] entry, Map<Long, String> threads) throws IOException {
+        long[] key = {-1};
+        byte[][] value = {null};
+        ProtoFields.read(entry, field -> {
+            if (field.number() == 1) {
+                key[0] = field.varint();
+            } else if (field.number() == 2 && field.bytes() != null) {
+                value[0] = field.bytes();
+            }
+        });
+        if (value[0] != null) {
+            String[] threadName = {null};
+            ProtoFields.read(value[0], field -> {
+                if (field.number() == 2 && field.bytes() != null) {
+                    threadName[0] = field.text();
+                }
+            });
+            threads.put(key[0], threadName[0]);
+        }
+    }
+
+    private void emit(Tombstone t, Emitter<Tombstone> out) {
         Long uid = t.uid();
         if (uid != null && (uid == 0 || uid == 1000 || uid == 2000)) {
             String who = uid == 0 ? "root" : uid == 1000 ? "system" : "shell";

@@ -2,9 +2,12 @@ package org.bridle.android.artifacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.bridle.android.AndroidScan;
+import org.bridle.android.bugreport.Bugreport;
 import org.bridle.core.model.Observable;
 import org.bridle.core.model.Severity;
 import org.junit.jupiter.api.Test;
@@ -46,5 +49,65 @@ class TombstonesTest {
                 .satisfies(f -> assertThat(f.file()).endsWith("tombstone_02"));
         assertThat(artifact.observables(tombstones.get(0))).containsExactly(Observable.process("worker"),
                 Observable.process("/system/bin/adbd"));
+    }
+
+    @Test
+    void readsAProtobufTombstoneUnlessItsTextTwinIsThere() throws Exception {
+        ByteArrayOutputStream threadMessage = new ByteArrayOutputStream();
+        varintField(threadMessage, 1, 43);
+        bytesField(threadMessage, 2, "worker".getBytes());
+        ByteArrayOutputStream entry = new ByteArrayOutputStream();
+        varintField(entry, 1, 43);
+        bytesField(entry, 2, threadMessage.toByteArray());
+        ByteArrayOutputStream signal = new ByteArrayOutputStream();
+        varintField(signal, 1, 11);
+        bytesField(signal, 2, "SIGSEGV".getBytes());
+        ByteArrayOutputStream pb = new ByteArrayOutputStream();
+        varintField(pb, 1, 3);
+        bytesField(pb, 4, "2024-03-01 10:00:00+0000".getBytes());
+        varintField(pb, 5, 42);
+        varintField(pb, 6, 43);
+        varintField(pb, 7, 0);
+        bytesField(pb, 9, "/system/bin/vold".getBytes());
+        bytesField(pb, 10, signal.toByteArray());
+        bytesField(pb, 16, entry.toByteArray());
+
+        Path zip = dir.resolve("pb");
+        Files.createDirectories(zip);
+        Files.writeString(zip.resolve("main_entry.txt"), "d.txt");
+        Files.writeString(zip.resolve("d.txt"), "");
+        Path tombstones = Files.createDirectories(zip.resolve("FS/data/tombstones"));
+        Files.write(tombstones.resolve("tombstone_05.pb"), pb.toByteArray());
+        Files.write(tombstones.resolve("tombstone_06.pb"), pb.toByteArray());
+        Files.writeString(tombstones.resolve("tombstone_06"), APP_CRASH);
+        AndroidScan scan = AndroidScan.run(Bugreport.open(zip), new Tombstones());
+        assertThat(scan.<Tombstones.Tombstone>entries("tombstones")).containsExactly(
+                new Tombstones.Tombstone("tombstone_05.pb", null, Instant.parse("2024-03-01T10:00:00Z"), 42L, 43L, 0L,
+                        "worker", "/system/bin/vold", "SIGSEGV", null),
+                new Tombstones.Tombstone("tombstone_06", null, null, 7L, 7L, 10100L, "com.app", "com.app", null,
+                        null));
+        assertThat(scan.outcome("tombstones").notes()).singleElement().asString().contains("text twin");
+        assertThat(scan.alerts("tombstones")).singleElement()
+                .satisfies(a -> assertThat(a.message()).contains("root process /system/bin/vold"));
+    }
+
+    private static void varintField(ByteArrayOutputStream out, int number, long value) {
+        varint(out, (long) number << 3);
+        varint(out, value);
+    }
+
+    private static void bytesField(ByteArrayOutputStream out, int number, byte[] value) {
+        varint(out, ((long) number << 3) | 2);
+        varint(out, value.length);
+        out.writeBytes(value);
+    }
+
+    private static void varint(ByteArrayOutputStream out, long value) {
+        long v = value;
+        while ((v & ~0x7FL) != 0) {
+            out.write((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.write((int) v);
     }
 }
