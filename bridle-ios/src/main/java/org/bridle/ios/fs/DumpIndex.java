@@ -43,30 +43,33 @@ final class DumpIndex<H> {
      * Adds one entry as the container names it.
      *
      * @param linkTarget for a link, where it points (relative to the link's folder unless absolute); else null
+     * @return whether the entry was kept
      */
-    void add(String name, DumpEntry.Type type, long size, Instant modified, String linkTarget, H handle) {
+    boolean add(String name, DumpEntry.Type type, long size, Instant modified, String linkTarget, H handle) {
         String shown = name.replace('\\', '/');
         if (shown.startsWith("/") || WINDOWS_ABSOLUTE.matcher(shown).matches()) {
             problem("Left out \"" + name + "\": an absolute path");
-            return;
+            return false;
         }
         String normal = normalise(shown);
         if (normal == null) {
             problem("Left out \"" + name + "\": its path climbs out of the dump (..)");
-            return;
+            return false;
         }
         if (normal.isEmpty()) {
-            return;
+            return false;
         }
-        if (type == DumpEntry.Type.LINK && linkTarget != null && escapes(normal, linkTarget)) {
+        if (type == DumpEntry.Type.LINK && linkTarget != null
+                && escapes(normal.split("/").length - 1, linkTarget)) {
             problem("Not followed: link \"" + name + "\" points outside the dump, to \"" + linkTarget + "\"");
         }
         if (type == DumpEntry.Type.FILE && size > maxFileSize) {
             problem("Left out \"" + name + "\": " + size + " bytes, more than the " + maxFileSize
                     + " bytes bridle reads from one file");
-            return;
+            return false;
         }
         raw.add(new Raw<>(normal, type, type == DumpEntry.Type.FILE ? Math.max(size, 0) : 0, modified, handle));
+        return true;
     }
 
     /** Records a problem line (bounded). */
@@ -91,12 +94,21 @@ final class DumpIndex<H> {
         return String.join("/", kept);
     }
 
-    private static boolean escapes(String link, String target) {
+    /**
+     * Adds a hard link, whose target names another entry from the archive's top (not from the link's folder).
+     */
+    void addHardLink(String name, Instant modified, String target, H handle) {
+        if (add(name, DumpEntry.Type.LINK, 0, modified, null, handle) && escapes(0, target)) {
+            problem("Not followed: link \"" + name + "\" points outside the dump, to \"" + target + "\"");
+        }
+    }
+
+    /** True when a link target, followed from a folder {@code depth} levels below the top, leaves the dump. */
+    private static boolean escapes(int depth, String target) {
         String t = target.replace('\\', '/');
         if (t.startsWith("/") || WINDOWS_ABSOLUTE.matcher(t).matches()) {
             return true;
         }
-        int depth = link.split("/").length - 1;
         for (String segment : t.split("/")) {
             if (segment.equals("..")) {
                 depth--;

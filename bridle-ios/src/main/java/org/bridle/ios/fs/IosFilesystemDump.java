@@ -91,6 +91,11 @@ public final class IosFilesystemDump implements Source {
         }
     }
 
+    /** The tree behind this source, for tests. */
+    DumpTree tree() {
+        return tree;
+    }
+
     /** The entries left out and links not followed because they were unsafe, one line each, bounded. */
     public List<String> problems() {
         return tree.problems();

@@ -11,7 +11,9 @@ final class TarEntries {
         String name = e.getName();
         if (e.isDirectory()) {
             index.add(name, DumpEntry.Type.FOLDER, 0, e.getLastModifiedTime().toInstant(), null, handle);
-        } else if (e.isSymbolicLink() || e.isLink()) {
+        } else if (e.isLink()) {
+            index.addHardLink(name, e.getLastModifiedTime().toInstant(), e.getLinkName(), handle);
+        } else if (e.isSymbolicLink()) {
             index.add(name, DumpEntry.Type.LINK, 0, e.getLastModifiedTime().toInstant(), e.getLinkName(), handle);
         } else if (e.isFile() && !e.isSparse()) {
             index.add(name, DumpEntry.Type.FILE, e.getRealSize(), e.getLastModifiedTime().toInstant(), null, handle);
