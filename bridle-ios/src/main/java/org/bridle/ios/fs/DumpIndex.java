@@ -142,7 +142,7 @@ final class DumpIndex<H> {
             String path = r.name.substring(root.length());
             entries.put(path, new DumpEntry(path, r.type, r.size, r.modified));
             if (r.type == DumpEntry.Type.FILE) {
-                handles.put(path, new Stored<>(r.size, r.handle));
+                handles.put(path, new Stored<>(r.size, r.modified, r.handle));
             } else {
                 handles.remove(path);
             }
@@ -195,14 +195,14 @@ final class DumpIndex<H> {
      * @param root the leading folder the device root was found under ({@code ""} or ending with {@code /})
      * @param entries every safe entry under the root, sorted by path
      * @param files the paths of the regular files, sorted
-     * @param handles each file's size and how to find its content
+     * @param handles each file's size, modification time and how to find its content
      * @param problems what was left out or not followed, bounded
      */
     record Built<H>(String root, List<DumpEntry> entries, List<String> files, Map<String, Stored<H>> handles,
                     List<String> problems) {
     }
 
-    /** A file's size and how its container finds the content. */
-    record Stored<H>(long size, H handle) {
+    /** A file's size, modification time (null when unknown) and how its container finds the content. */
+    record Stored<H>(long size, Instant modified, H handle) {
     }
 }

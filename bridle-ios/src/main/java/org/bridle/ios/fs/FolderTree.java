@@ -79,7 +79,7 @@ final class FolderTree implements DumpTree {
     @Override
     public EvidenceFile file(String path) {
         return new LocalEvidenceFile(path, index.root() + path, index.handles().get(path).handle(),
-                suffix -> sidecar(path + suffix));
+                suffix -> sidecar(path + suffix), true);
     }
 
     private Optional<EvidenceFile> sidecar(String path) {

@@ -91,6 +91,7 @@ final class TarGzTree implements DumpTree {
     public EvidenceFile file(String path) {
         DumpIndex.Stored<String> stored = index.handles().get(path);
         return new ArchiveEvidenceFile(path, archive.getFileName() + ":" + stored.handle(), stored.size(),
+                stored.modified(),
                 () -> Files.newInputStream(copy(path)), suffix -> sidecar(path + suffix));
     }
 

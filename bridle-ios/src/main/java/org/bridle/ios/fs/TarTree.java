@@ -57,7 +57,8 @@ final class TarTree implements DumpTree {
         DumpIndex.Stored<Long> stored = index.handles().get(path);
         long size = stored.size();
         long offset = stored.handle();
-        return new ArchiveEvidenceFile(path, archive.getFileName() + ":" + index.root() + path, size, () -> {
+        String origin = archive.getFileName() + ":" + index.root() + path;
+        return new ArchiveEvidenceFile(path, origin, size, stored.modified(), () -> {
             FileChannel channel = FileChannel.open(archive, StandardOpenOption.READ);
             try {
                 channel.position(offset);

@@ -76,6 +76,7 @@ final class ZipTree implements DumpTree {
         DumpIndex.Stored<ZipArchiveEntry> stored = index.handles().get(path);
         ZipArchiveEntry entry = stored.handle();
         return new ArchiveEvidenceFile(path, archive.getFileName() + ":" + entry.getName(), stored.size(),
+                stored.modified(),
                 () -> new SizeCheckedInputStream(zip.getInputStream(entry), stored.size(), true,
                         "the archive entry " + entry.getName()),
                 suffix -> sidecar(path + suffix));

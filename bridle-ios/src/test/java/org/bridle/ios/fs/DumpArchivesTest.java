@@ -8,6 +8,8 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -25,16 +27,20 @@ import org.junit.jupiter.api.Test;
 
 /** Dumps stored as archives: read in place, the root found under a leading folder, hostile entries left out. */
 class DumpArchivesTest {
+    private static final Instant MODIFIED = Instant.parse("2022-05-01T10:00:00Z");
+
     @TempDir
     Path dir;
 
-    private Path dump() {
-        return new DumpBuilder(dir.resolve("dump"))
+    private Path dump() throws Exception {
+        Path dump = new DumpBuilder(dir.resolve("dump"))
                 .file("private/var/mobile/Library/SMS/sms.db", "sms")
                 .file("private/var/db/diagnostics/shutdown.log", "log")
                 .containerFile(DumpBuilder.Container.APP, "com.apple.mobilesafari", "Library/Safari/History.db",
                         "safari".getBytes(StandardCharsets.UTF_8))
                 .build();
+        Files.setLastModifiedTime(dump.resolve("private/var/mobile/Library/SMS/sms.db"), FileTime.from(MODIFIED));
+        return dump;
     }
 
     private static String name(Format format) {
@@ -61,6 +67,7 @@ class DumpArchivesTest {
                 EvidenceFile sms = source.resolve(DevicePath.of("private/var/mobile/Library/SMS/sms.db")).get(0);
                 assertThat(sms.localPath()).isEmpty();
                 assertThat(sms.size()).isEqualTo(3);
+                assertThat(sms.lastModified()).contains(MODIFIED);
                 assertThat(sms.devicePath()).isEqualTo("private/var/mobile/Library/SMS/sms.db");
                 List<String> all = new ArrayList<>();
                 source.forEachFile(f -> all.add(f.devicePath()));
