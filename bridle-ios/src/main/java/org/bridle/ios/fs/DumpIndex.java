@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <p>Unsafe entries are left out, each with one problem line: a name with a {@code ..} segment or an absolute name, a
  * link whose target is absolute or climbs above the dump (links are listed, never followed), a file larger than the
- * size bound. The problem lines kept are bounded to {@link #MAX_PROBLEMS}; the rest are counted. The device root is
+ * size bound, and every entry past {@link #MAX_ENTRIES}. The problem lines kept are bounded to {@link #MAX_PROBLEMS}; the rest are counted. The device root is
  * the shortest leading folder ({@code ""}, {@code filesystem/}, …) under which {@code private/var} lies; entries
  * outside it are left out and counted in one problem line.
  *
@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 final class DumpIndex<H> {
     /** At most this many problem lines are kept. */
     static final int MAX_PROBLEMS = 100;
+    /** At most this many entries are indexed (a full dump has about a million); the rest are left out. */
+    static final int MAX_ENTRIES = 10_000_000;
     private static final Pattern WINDOWS_ABSOLUTE = Pattern.compile("^[A-Za-z]:.*");
 
     private final long maxFileSize;
@@ -62,6 +64,10 @@ final class DumpIndex<H> {
         if (type == DumpEntry.Type.LINK && linkTarget != null
                 && escapes(normal.split("/").length - 1, linkTarget)) {
             problem("Not followed: link \"" + name + "\" points outside the dump, to \"" + linkTarget + "\"");
+        }
+        if (raw.size() >= MAX_ENTRIES) {
+            problem("Left out \"" + name + "\": the dump has more than " + MAX_ENTRIES + " entries");
+            return false;
         }
         if (type == DumpEntry.Type.FILE && size > maxFileSize) {
             problem("Left out \"" + name + "\": " + size + " bytes, more than the " + maxFileSize

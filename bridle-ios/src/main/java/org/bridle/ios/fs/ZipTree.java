@@ -1,6 +1,8 @@
 package org.bridle.ios.fs;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +39,7 @@ final class ZipTree implements DumpTree {
                 if (e.isDirectory()) {
                     index.add(e.getName(), DumpEntry.Type.FOLDER, 0, modified, null, e);
                 } else if (e.isUnixSymlink()) {
-                    String target = e.getSize() >= 0 && e.getSize() <= MAX_LINK_TARGET ? zip.getUnixSymlink(e) : "?";
+                    String target = linkTarget(zip, e);
                     index.add(e.getName(), DumpEntry.Type.LINK, 0, modified, target, e);
                 } else {
                     long size = e.getSize() >= 0 ? e.getSize() : maxFileSize;
@@ -53,6 +55,13 @@ final class ZipTree implements DumpTree {
         } catch (IOException | RuntimeException e) {
             zip.close();
             throw e;
+        }
+    }
+
+    /** A symbolic link's target, its stored content, read up to {@link #MAX_LINK_TARGET} bytes whatever it declares. */
+    private static String linkTarget(ZipFile zip, ZipArchiveEntry e) throws IOException {
+        try (InputStream in = new SizeCheckedInputStream(zip.getInputStream(e), MAX_LINK_TARGET, false, e.getName())) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

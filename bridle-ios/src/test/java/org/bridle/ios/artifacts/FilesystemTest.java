@@ -75,14 +75,18 @@ class FilesystemTest {
         Path tar = new DumpArchive().folder(folder, "filesystem/")
                 .file("filesystem/../../evil", "x".getBytes(StandardCharsets.UTF_8))
                 .link("filesystem/private/var/tmp/etc", "/etc", false)
+                .file("filesystem/private/var/tmp/tab\there\nnew line\\x", new byte[2])
                 .write(dir.resolve("archives/dump.tar"), DumpArchive.Format.TAR);
 
         ArtifactScan scan = ArtifactScan.overDump(tar, filesystem);
 
         List<Entry> fromTar = scan.entries("filesystem");
-        assertThat(fromTar).filteredOn(e -> e.type().equals("file")).containsExactlyElementsOf(
+        assertThat(fromTar).filteredOn(e -> e.type().equals("file") && !e.path().startsWith("/private/var/tmp/"))
+                .containsExactlyElementsOf(
                 fromFolder.stream().filter(e -> e.type().equals("file")).toList());
-        assertThat(fromTar).extracting(Entry::path).contains("/private/var/tmp/etc").containsAll(
+        assertThat(fromTar).extracting(Entry::path)
+                // tabs and line breaks survive the listing; a backslash separates folders, as zip tools on Windows write
+                .contains("/private/var/tmp/etc", "/private/var/tmp/tab\there\nnew line/x").containsAll(
                 fromFolder.stream().map(Entry::path).toList());
         assertThat(scan.outcome("filesystem").notes()).containsExactly(
                 "Left out \"filesystem/../../evil\": its path climbs out of the dump (..)",
