@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.indicators.BuiltinIndicators;
 import org.bridle.core.indicators.IndicatorSet;
-import org.bridle.core.model.Alert;
 import org.bridle.core.model.Severity;
 import org.bridle.core.scan.MemorySink;
 import org.bridle.core.scan.ScanEngine;
@@ -65,18 +64,20 @@ class FilesystemParityTest {
         Scan fromDump = scan(dump, false);
 
         assertSameAsBackup(fromBackup, fromDump);
-        assertThat(dumpOnly(fromDump.detections())).containsExactlyInAnyOrder(
+        assertThat(fromDump.dumpOnlyMatches()).containsExactlyInAnyOrder(
                 "filesystem HIGH " + DemoBackup.PEGASUS_PROCESS,
                 "shutdown_log HIGH " + DemoBackup.PEGASUS_PROCESS);
         assertThat(fromDump.sink.entries("filesystem")).hasSizeGreaterThan(10);
         assertThat(fromDump.sink.entries("shutdown_log")).hasSize(2);
 
         for (DumpArchive.Format format : DumpArchive.Format.values()) {
-            Path archive = new DumpArchive().folder(dump, "filesystem/")
-                    .write(dir.resolve("archives/dump-" + format), format);
-            Path named = java.nio.file.Files.move(archive, archive.resolveSibling(archive.getFileName()
-                    + (format == DumpArchive.Format.ZIP ? ".zip" : format == DumpArchive.Format.TAR ? ".tar" : ".tgz")));
-            Scan fromArchive = scan(named, false);
+            String name = switch (format) {
+                case TAR -> "dump.tar";
+                case TAR_GZ -> "dump.tgz";
+                case ZIP -> "dump.zip";
+            };
+            Path archive = new DumpArchive().folder(dump, "filesystem/").write(dir.resolve("archives/" + name), format);
+            Scan fromArchive = scan(archive, false);
             assertThat(fromArchive.detections()).as("%s", format).isEqualTo(fromDump.detections());
             for (Artifact<?> artifact : IosArtifacts.forFilesystem()) {
                 if (!artifact.id().equals("filesystem")) {
@@ -126,13 +127,6 @@ class FilesystemParityTest {
         return IosArtifacts.dumpOnly().stream().anyMatch(a -> detection.startsWith(a.id() + " "));
     }
 
-    private static List<String> dumpOnly(List<String> detections) {
-        return detections.stream().filter(FilesystemParityTest::isDumpOnly)
-                .map(d -> d.substring(0, d.indexOf(' ', d.indexOf(' ') + 1)) + " "
-                        + d.substring(d.indexOf("indicator \"") + 11, d.indexOf('"', d.indexOf("indicator \"") + 11)))
-                .distinct().toList();
-    }
-
     /** Lays out every file of a backup at its device path in a new dump folder. */
     private static Path dumpOf(Path backup, Path folder) throws Exception {
         DumpBuilder dump = new DumpBuilder(folder);
@@ -179,6 +173,12 @@ class FilesystemParityTest {
         List<String> detections() {
             return sink.alerts().stream().filter(a -> a.level().compareTo(Severity.LOW) >= 0)
                     .map(a -> normal(a.artifact() + " " + a.level() + " " + a.message())).sorted().toList();
+        }
+
+        /** The indicator matches of the dump-only artifacts, as "artifact LEVEL indicator value", each once. */
+        List<String> dumpOnlyMatches() {
+            return sink.alerts().stream().filter(a -> a.matchedIndicator() != null && isDumpOnly(a.artifact() + " "))
+                    .map(a -> a.artifact() + " " + a.level() + " " + a.matchedIndicator().value()).distinct().toList();
         }
 
         /** An artifact's entries as text. */
