@@ -5,21 +5,20 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Passes at most {@code limit} bytes through; when {@code strict}, more bytes than that fail the read with a clear
- * message (an archive entry that decompresses to more than it declared: a decompression bomb), else the stream
- * simply ends there.
+ * Passes at most {@code limit} bytes through. With an {@code overflow} message, more bytes than that fail the read
+ * with it (an archive entry or archive that decompresses to more than it may: a decompression bomb); without one,
+ * the stream simply ends there.
  */
 final class SizeCheckedInputStream extends FilterInputStream {
     private final long limit;
-    private final boolean strict;
-    private final String what;
+    private final String overflow;
     private long read;
 
-    SizeCheckedInputStream(InputStream in, long limit, boolean strict, String what) {
+    /** @param overflow the message of the error when more than {@code limit} bytes come; null to end there */
+    SizeCheckedInputStream(InputStream in, long limit, String overflow) {
         super(in);
         this.limit = limit;
-        this.strict = strict;
-        this.what = what;
+        this.overflow = overflow;
     }
 
     @Override
@@ -32,8 +31,8 @@ final class SizeCheckedInputStream extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         if (read >= limit) {
-            if (strict && super.read() >= 0) {
-                throw new IOException(what + " holds more than the " + limit + " bytes it declares");
+            if (overflow != null && super.read() >= 0) {
+                throw new IOException(overflow);
             }
             return -1;
         }

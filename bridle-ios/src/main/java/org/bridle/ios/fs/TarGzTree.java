@@ -27,36 +27,57 @@ import org.bridle.core.source.EvidenceFile;
  * (removed on {@link #close()}); reads are then served from the copies. The cost is one decompression of the whole
  * archive per batch (a scan usually needs one or two) and disk for the files read, never the dump; a file read
  * without the hint costs a pass of its own. Nothing but those copies is ever written.
+ *
+ * <p>A dump compresses a few times at most; an archive that decompresses to more than {@link #MAX_EXPANSION} times its
+ * size (and more than {@link #MIN_DECOMPRESSED_BOUND} bytes) is a decompression bomb, and reading stops there with
+ * an error: of the whole input while indexing, of the file being read afterwards.
  */
 final class TarGzTree implements DumpTree {
+    /** How many times its size an archive may decompress to. */
+    static final long MAX_EXPANSION = 200;
+    /** Any archive may decompress to this many bytes. */
+    static final long MIN_DECOMPRESSED_BOUND = 1L << 30;
+
     private final Path archive;
+    private final long maxDecompressed;
     private final DumpIndex.Built<String> index;
     private final Map<String, Path> copies = new ConcurrentHashMap<>();
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private ScratchDirectory scratch;
     private int passes;
 
-    private TarGzTree(Path archive, DumpIndex.Built<String> index) {
+    private TarGzTree(Path archive, long maxDecompressed, DumpIndex.Built<String> index) {
         this.archive = archive;
+        this.maxDecompressed = maxDecompressed;
         this.index = index;
     }
 
     /** Indexes the archive; null when it holds no {@code private/var}. */
     static TarGzTree index(Path archive, long maxFileSize) throws IOException {
+        long size = Files.size(archive);
+        return index(archive, maxFileSize,
+                size > Long.MAX_VALUE / MAX_EXPANSION ? Long.MAX_VALUE
+                        : Math.max(MIN_DECOMPRESSED_BOUND, size * MAX_EXPANSION));
+    }
+
+    /** As {@link #index(Path, long)}, stopping when the archive decompresses to more than {@code maxDecompressed}. */
+    static TarGzTree index(Path archive, long maxFileSize, long maxDecompressed) throws IOException {
         DumpIndex<String> index = new DumpIndex<>(maxFileSize);
-        try (TarArchiveInputStream tar = open(archive)) {
+        try (TarArchiveInputStream tar = open(archive, maxDecompressed)) {
             for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
                 TarEntries.add(index, e, e.getName());
             }
         }
         DumpIndex.Built<String> built = index.build();
-        return built == null ? null : new TarGzTree(archive, built);
+        return built == null ? null : new TarGzTree(archive, maxDecompressed, built);
     }
 
-    private static TarArchiveInputStream open(Path archive) throws IOException {
+    private static TarArchiveInputStream open(Path archive, long maxDecompressed) throws IOException {
         InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
         try {
-            return new TarArchiveInputStream(new GzipCompressorInputStream(file, true));
+            return new TarArchiveInputStream(new SizeCheckedInputStream(new GzipCompressorInputStream(file, true),
+                    maxDecompressed, archive.getFileName() + " decompresses to more than " + maxDecompressed
+                    + " bytes, " + MAX_EXPANSION + " times its size or more: a decompression bomb"));
         } catch (IOException | RuntimeException e) {
             file.close();
             throw e;
@@ -119,13 +140,13 @@ final class TarGzTree implements DumpTree {
             scratch = ScratchDirectory.create();
         }
         Path folder = scratch.newFolder("pass-" + ++passes);
-        try (TarArchiveInputStream tar = open(archive)) {
+        try (TarArchiveInputStream tar = open(archive, maxDecompressed)) {
             int n = 0;
             for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
                 String target = wanted.get(e.getName());
                 if (target != null && e.isFile()) {
                     Path file = folder.resolve(Integer.toString(n++));
-                    Files.copy(new SizeCheckedInputStream(tar, index.handles().get(target).size(), false, target),
+                    Files.copy(new SizeCheckedInputStream(tar, index.handles().get(target).size(), null),
                             file, StandardCopyOption.REPLACE_EXISTING);
                     copies.put(target, file);
                 }

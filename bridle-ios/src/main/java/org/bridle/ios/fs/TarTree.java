@@ -63,7 +63,7 @@ final class TarTree implements DumpTree {
             try {
                 channel.position(offset);
                 InputStream in = Channels.newInputStream(channel);
-                return new SizeCheckedInputStream(in, size, false, path);
+                return new SizeCheckedInputStream(in, size, null);
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;

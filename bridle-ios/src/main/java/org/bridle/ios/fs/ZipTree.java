@@ -60,7 +60,7 @@ final class ZipTree implements DumpTree {
 
     /** A symbolic link's target, its stored content, read up to {@link #MAX_LINK_TARGET} bytes whatever it declares. */
     private static String linkTarget(ZipFile zip, ZipArchiveEntry e) throws IOException {
-        try (InputStream in = new SizeCheckedInputStream(zip.getInputStream(e), MAX_LINK_TARGET, false, e.getName())) {
+        try (InputStream in = new SizeCheckedInputStream(zip.getInputStream(e), MAX_LINK_TARGET, null)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -86,8 +86,9 @@ final class ZipTree implements DumpTree {
         ZipArchiveEntry entry = stored.handle();
         return new ArchiveEvidenceFile(path, archive.getFileName() + ":" + entry.getName(), stored.size(),
                 stored.modified(),
-                () -> new SizeCheckedInputStream(zip.getInputStream(entry), stored.size(), true,
-                        "the archive entry " + entry.getName()),
+                () -> new SizeCheckedInputStream(zip.getInputStream(entry), stored.size(),
+                        "the archive entry " + entry.getName() + " holds more than the " + stored.size()
+                                + " bytes it declares"),
                 suffix -> sidecar(path + suffix));
     }
 

@@ -131,6 +131,20 @@ class DumpArchivesTest {
     }
 
     @Test
+    void aTarGzThatDecompressesFarBeyondItsSizeIsRefusedAsABomb() throws Exception {
+        Path archive = new DumpArchive().folder(dump(), "").zeros("private/var/zeros", 8 << 20)
+                .write(dir.resolve("bomb.tgz"), Format.TAR_GZ);
+        long size = Files.size(archive);
+        assertThat(size).isLessThan((8 << 20) / TarGzTree.MAX_EXPANSION);
+        assertThatThrownBy(() -> TarGzTree.index(archive, 1 << 20, size * TarGzTree.MAX_EXPANSION))
+                .hasMessageContaining("bomb.tgz decompresses to more than " + size * TarGzTree.MAX_EXPANSION
+                        + " bytes, 200 times its size or more: a decompression bomb");
+        try (TarGzTree tree = TarGzTree.index(archive, 1 << 20, 16 << 20)) {
+            assertThat(tree.paths()).contains("private/var/mobile/Library/SMS/sms.db").doesNotContain("private/var/zeros");
+        }
+    }
+
+    @Test
     void aTarGzIsDecompressedOnceForTheFilesResolvedTogether() throws Exception {
         Path archive = new DumpArchive().folder(dump(), "filesystem/").write(dir.resolve("d.tgz"), Format.TAR_GZ);
         try (IosFilesystemDump source = IosFilesystemDump.open(archive)) {
