@@ -87,7 +87,8 @@ public final class IosFilesystemDump implements Source {
             }
             return new IosFilesystemDump(tree);
         } catch (IOException | RuntimeException e) {
-            throw new InputException("The dump at " + input + " cannot be read: " + e.getMessage() + ".", e);
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+            throw new InputException("The dump at " + input + " cannot be read: " + why + ".", e);
         }
     }
 
@@ -103,9 +104,8 @@ public final class IosFilesystemDump implements Source {
 
     @Override
     public String description() {
-        int problems = tree.problems().size();
-        return tree.description() + (problems == 0 ? ""
-                : " (" + (problems == 1 ? "an unsafe entry" : "unsafe entries") + " left out: see the filesystem notes)");
+        return tree.description() + (tree.problems().isEmpty() ? ""
+                : " (unsafe entries left out or not followed: see the notes of the filesystem artifact)");
     }
 
     @Override
