@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * {@code @app/ID/}, {@code @group/ID/}, {@code @plugin/ID/}, {@code @sysdata/ID/} or {@code @sysshared/ID/}
  * places the rest inside the data container of the app, app group, app extension or system container with that
  * bundle or group id; {@code @backup/NAME} names a file of the backup itself (Info.plist, Manifest.db; an Android
- * {@code .ab} backup's {@code apps/PACKAGE/...} entries).
+ * {@code .ab} backup's {@code apps/PACKAGE/...} entries); {@code @listing/} names the list of every file and folder
+ * a file-system source holds, with sizes and modification times, which that source writes as text (a source that
+ * keeps no such list resolves it to nothing).
  *
  * <p>Android evidence holds the output of commands run on the device rather than files, so three containers name
  * those: {@code @dumpsys/SERVICE} is the section of {@code dumpsys} output for one service (it has an id and no
@@ -32,7 +34,8 @@ public record DevicePath(Container container, String containerId, String path) {
     public enum Container {
         ROOT("", false, true), APP("@app", true, true), GROUP("@group", true, true), PLUGIN("@plugin", true, true),
         SYSTEM_DATA("@sysdata", true, true), SYSTEM_SHARED("@sysshared", true, true), BACKUP("@backup", false, true),
-        DUMPSYS("@dumpsys", true, false), COMMAND("@command", false, true), ANDROIDQF("@androidqf", false, true);
+        LISTING("@listing", false, true), DUMPSYS("@dumpsys", true, false), COMMAND("@command", false, true),
+        ANDROIDQF("@androidqf", false, true);
 
         private final String prefix;
         private final boolean hasId;
