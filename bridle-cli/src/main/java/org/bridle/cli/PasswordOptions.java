@@ -33,7 +33,7 @@ final class PasswordOptions {
             if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
                 return fromEnvironment.toCharArray();
             }
-            Console terminal = System.console();
+            Console terminal = terminal();
             if (terminal == null) {
                 throw new InputException(capitalized(what) + " is encrypted: give its password with --password-file"
                         + " FILE or the " + ENVIRONMENT + " environment variable.");
@@ -55,6 +55,22 @@ final class PasswordOptions {
         } catch (IOException e) {
             throw new InputException("The password file " + passwordFile + " for " + what + " cannot be read: "
                     + Check.reason(e) + ".", e);
+        }
+    }
+
+    /**
+     * The console when it is an interactive terminal, else null: from Java 22 {@code System.console()} is not null
+     * when input is redirected, and {@code Console.isTerminal()} tells.
+     */
+    private static Console terminal() {
+        Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console) ? console : null;
+        } catch (ReflectiveOperationException beforeJava22) {
+            return console;
         }
     }
 
