@@ -6,6 +6,7 @@ import java.util.List;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.artifact.Emitter;
 import org.bridle.core.artifact.ParseContext;
+import org.bridle.core.io.AppleTime;
 import org.bridle.core.io.SqlRow;
 import org.bridle.core.io.SqliteEvidence;
 import org.bridle.core.model.Observable;
@@ -89,11 +90,7 @@ public final class WebkitResourceLoadStatistics implements Artifact<WebkitResour
 
     /** WebKit's times: Unix seconds with a fraction; negative (WebKit writes -1) or 0 means never. */
     private static Instant unixTime(Double seconds) {
-        if (seconds == null || seconds <= 0) {
-            return null;
-        }
-        long whole = (long) Math.floor(seconds);
-        return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e6) * 1000);
+        return seconds == null || seconds <= 0 ? null : AppleTime.fromUnixSeconds(seconds);
     }
 
     @Override
