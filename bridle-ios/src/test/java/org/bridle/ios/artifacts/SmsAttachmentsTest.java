@@ -146,6 +146,40 @@ class SmsAttachmentsTest {
     }
 
     @Test
+    void aMalformedDatabaseIsReadFromWhatSqlite3RecoversWithANoteOrFailsAsMalformed() throws Exception {
+        byte[] sms = database(SmsDatabase.Layout.IOS_16).bytes();
+        // the attachment table's leaf page: its cell pointers overwritten
+        int page = 4096 * (pageOf(sms, "attachment") - 1);
+        java.util.Arrays.fill(sms, page + 8, page + 64, (byte) 0xff);
+        Path backup = new BackupBuilder(dir.resolve("b")).file("HomeDomain", "Library/SMS/sms.db", sms).build();
+
+        ArtifactOutcome outcome = ArtifactScan.overBackup(backup, artifact).outcome("sms_attachments");
+
+        if (org.bridle.core.io.SqliteRecovery.system().executable().isPresent()) {
+            assertThat(outcome.status()).isEqualTo(ArtifactOutcome.Status.FOUND);
+            assertThat(outcome.notes()).singleElement().asString().isEqualTo("private/var/mobile/Library/SMS/sms.db "
+                    + "is malformed: read what sqlite3 recovered from a private copy, which may miss entries");
+        } else {
+            assertThat(outcome.status()).isEqualTo(ArtifactOutcome.Status.FAILED);
+            assertThat(outcome.failures()).singleElement().satisfies(f -> assertThat(f.reason())
+                    .startsWith("the database is malformed"));
+        }
+    }
+
+    /** The root page of a table in an SQLite database image, read with SQLite itself from a copy. */
+    private int pageOf(byte[] database, String table) throws Exception {
+        Path copy = java.nio.file.Files.write(dir.resolve("page-of.db"), database);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy);
+             var st = c.prepareStatement("SELECT rootpage FROM sqlite_master WHERE name = ?")) {
+            st.setString(1, table);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    @Test
     void suspiciousNeedsAllThreeConditions() {
         assertThat(SmsAttachments.suspicious(attachment("received", "/var/tmp/a-1"))).isTrue();
         assertThat(SmsAttachments.suspicious(attachment("sent", "/var/tmp/a-1"))).isFalse();
