@@ -121,7 +121,7 @@ public final class SqliteEvidence implements AutoCloseable {
     private static SqliteEvidence recover(EvidenceFile file, ScratchDirectory scratch, SqliteRecovery recovery)
             throws IOException, EvidenceFormatException {
         if (recovery.executable().isEmpty()) {
-            throw new EvidenceFormatException(MALFORMED + " (there is no sqlite3 shell on this machine to recover it)");
+            throw new EvidenceFormatException(MALFORMED + " (" + recovery.unavailable() + ")");
         }
         Path folder = scratch.newFolder("recover");
         Path copy = copyWithSidecars(file, folder);

@@ -31,10 +31,19 @@ public final class SqliteRecovery {
     /** How the shell's {@code .dump} ends when it met errors; the rows before them are kept instead. */
     private static final String DUMP_ROLLBACK = "ROLLBACK; -- due to errors";
 
-    private final Path executable;
+    private static final String NO_SQLITE3 = "there is no sqlite3 shell on this machine to recover it";
 
-    private SqliteRecovery(Path executable) {
+    private final Path executable;
+    private final String unavailable;
+
+    private SqliteRecovery(Path executable, String unavailable) {
         this.executable = executable;
+        this.unavailable = unavailable;
+    }
+
+    /** No recovery: for a database whose damage must stop the reading rather than be salvaged in part. */
+    public static SqliteRecovery none() {
+        return new SqliteRecovery(null, "recovery is not tried for this database");
     }
 
     /** Recovery with the {@code sqlite3} found on the {@code PATH}, or none when there is none. */
@@ -47,23 +56,28 @@ public final class SqliteRecovery {
                 if (!folder.isEmpty()) {
                     Path candidate = Path.of(folder, names);
                     if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                        return new SqliteRecovery(candidate);
+                        return new SqliteRecovery(candidate, null);
                     }
                 }
             }
         }
-        return new SqliteRecovery(null);
+        return new SqliteRecovery(null, NO_SQLITE3);
     }
 
     /** Recovery with the given {@code sqlite3} executable; a path that is not an executable file means none. */
     public static SqliteRecovery using(Path executable) {
-        return new SqliteRecovery(Files.isRegularFile(executable) && Files.isExecutable(executable)
-                ? executable : null);
+        return Files.isRegularFile(executable) && Files.isExecutable(executable)
+                ? new SqliteRecovery(executable, null) : new SqliteRecovery(null, NO_SQLITE3);
     }
 
     /** The {@code sqlite3} used, if any. */
     public Optional<Path> executable() {
         return Optional.ofNullable(executable);
+    }
+
+    /** Why no recovery is tried, for the message of a malformed database; null when {@code sqlite3} is there. */
+    String unavailable() {
+        return unavailable;
     }
 
     /**
