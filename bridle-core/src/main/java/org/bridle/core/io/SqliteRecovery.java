@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * Salvages what it can of a malformed SQLite database with the {@code sqlite3} shell, never through a command shell:
  * one {@code sqlite3} process writes SQL for the damaged copy ({@code .recover}, or {@code .dump} where the shell
  * is built without {@code .recover}'s page access, as Debian's is) and Java pipes it into a second {@code sqlite3}
- * in safe mode ({@code -safe}: no {@code .shell}, no files other than its database) that builds a new database.
- * Both run with no start-up file, for a bounded time and a bounded amount of SQL.
+ * that builds a new database. Both run in safe mode ({@code -safe}: no {@code .shell}, no files other than their
+ * database; a shell older than 3.37 refuses it, and then nothing is recovered), with no start-up file, for a
+ * bounded time and a bounded amount of SQL.
  */
 public final class SqliteRecovery {
     private static final Duration TIME_LIMIT = Duration.ofMinutes(2);
@@ -102,7 +103,7 @@ public final class SqliteRecovery {
     }
 
     private boolean pipe(String command, Path damaged, Path target, Path init, long limit) throws IOException {
-        Process writer = new ProcessBuilder(executable.toString(), "-batch", "-init", init.toString(),
+        Process writer = new ProcessBuilder(executable.toString(), "-batch", "-safe", "-init", init.toString(),
                 damaged.toString(), command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Process reader = new ProcessBuilder(executable.toString(), "-batch", "-safe", "-init", init.toString(),
                 target.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
