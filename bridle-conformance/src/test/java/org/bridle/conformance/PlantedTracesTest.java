@@ -43,9 +43,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PlantedTracesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The artifacts whose files {@link PlantedBackup} does not write yet: they must find nothing and fail nothing. */
-    private static final Set<String> NOT_PLANTED = Set.of("safari_browser_state", "webkit_resource_load_statistics",
-            "webkit_session_resource_log", "chrome_history", "chrome_favicon", "firefox_history", "firefox_favicon");
     private static IndicatorSet builtin;
 
     @TempDir
@@ -134,8 +131,7 @@ class PlantedTracesTest {
         }
         assertThat(EvidenceSnapshot.of(backup.folder())).isEqualTo(before);
         assertThat(result.outcomes()).as("%s", backup).allSatisfy(outcome -> {
-            assertThat(outcome.status()).as(outcome.artifactId()).isEqualTo(NOT_PLANTED.contains(outcome.artifactId())
-                    ? ArtifactOutcome.Status.NOT_PRESENT : ArtifactOutcome.Status.FOUND);
+            assertThat(outcome.status()).as(outcome.artifactId()).isEqualTo(ArtifactOutcome.Status.FOUND);
             assertThat(outcome.failures()).as(outcome.artifactId()).isEmpty();
             assertThat(outcome.notes()).as(outcome.artifactId()).isEmpty();
             assertThat(outcome.missing()).as(outcome.artifactId()).isEmpty();
