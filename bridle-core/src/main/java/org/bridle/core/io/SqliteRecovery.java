@@ -94,8 +94,10 @@ public final class SqliteRecovery {
         Path init = Files.createFile(target.resolveSibling(target.getFileName() + ".init"));
         long limit = Math.max(SQL_MINIMUM, Files.size(damaged) * SQL_PER_DATABASE_BYTE);
         for (String command : List.of(".recover", ".dump")) {
-            Files.deleteIfExists(target);
-            if (pipe(command, damaged, target, init, limit) && hasTables(target)) {
+            // each attempt builds its own file, so nothing an earlier one left (such as a journal) can touch it
+            Path attempt = target.resolveSibling(target.getFileName() + command);
+            if (pipe(command, damaged, attempt, init, limit) && hasTables(attempt)) {
+                Files.move(attempt, target);
                 return true;
             }
         }
