@@ -68,20 +68,22 @@ public final class Bugreport implements Source {
     }
 
     private static Optional<String> findDumpstate(EntryTree tree) throws InputException {
-        for (String mainEntry : Trees.glob(tree, "", "main_entry.txt")) {
-            return Optional.of(named(tree, mainEntry));
+        Optional<String> mainEntry = first(tree, "main_entry.txt", "*/main_entry.txt");
+        if (mainEntry.isPresent()) {
+            return Optional.of(named(tree, mainEntry.get()));
         }
-        for (String mainEntry : Trees.glob(tree, "", "*/main_entry.txt")) {
-            return Optional.of(named(tree, mainEntry));
+        return first(tree, "dumpState_*.log", "*/dumpState_*.log", "*/dumpsys.txt");
+    }
+
+    /** The first entry matching the first glob that matches any. */
+    private static Optional<String> first(EntryTree tree, String... globs) {
+        for (String glob : globs) {
+            List<String> found = Trees.glob(tree, "", glob);
+            if (!found.isEmpty()) {
+                return Optional.of(found.get(0));
+            }
         }
-        List<String> logs = Trees.glob(tree, "", "dumpState_*.log");
-        if (logs.isEmpty()) {
-            logs = Trees.glob(tree, "", "*/dumpState_*.log");
-        }
-        if (!logs.isEmpty()) {
-            return Optional.of(logs.get(0));
-        }
-        return Trees.glob(tree, "", "*/dumpsys.txt").stream().findFirst();
+        return Optional.empty();
     }
 
     private static String named(EntryTree tree, String mainEntry) throws InputException {
