@@ -42,19 +42,6 @@ public final class Fixtures {
         return bytes.toByteArray();
     }
 
-    /** A zip holding binary entries. */
-    public static byte[] zipBytes(Map<String, byte[]> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
     /** A tar of the given files, plus a symbolic link named {@code link} when {@code link} is not null. */
     public static byte[] tar(Map<String, byte[]> files, String link) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

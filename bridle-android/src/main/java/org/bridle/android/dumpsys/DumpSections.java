@@ -41,11 +41,6 @@ public final class DumpSections {
                 fileName + " (DUMP OF SERVICE " + name + ")", content, range[0], range[1] - range[0]));
     }
 
-    /** The names of the services dumped, in order. */
-    public Iterable<String> serviceNames() {
-        return services.keySet();
-    }
-
     /** The system properties section of a dumpstate, as evidence answering {@code @command/getprop}. */
     public Optional<EvidenceFile> properties() {
         return properties == null ? Optional.empty() : Optional.of(new BytesFile("@command/getprop",
