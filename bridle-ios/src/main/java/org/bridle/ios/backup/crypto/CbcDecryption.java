@@ -66,8 +66,11 @@ public final class CbcDecryption extends InputStream {
         if (len == 0) {
             return 0;
         }
+        if (remaining == 0) {
+            return -1;
+        }
         while (outPos >= out.length) {
-            if (finished || remaining == 0) {
+            if (finished) {
                 return -1;
             }
             fill();
