@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import org.bridle.core.source.EvidenceFile;
+import org.bridle.core.source.LocalEvidenceFile;
 
 /** How a backup folder stores content: as it is, or encrypted. */
 interface BackupContent extends AutoCloseable {
@@ -28,12 +29,12 @@ interface BackupContent extends AutoCloseable {
         @Override
         public EvidenceFile file(ManifestRecord record, String devicePath, String origin, Path stored,
                                  Function<String, Optional<EvidenceFile>> sidecars) {
-            return new org.bridle.core.source.LocalEvidenceFile(devicePath, origin, stored, sidecars);
+            return new LocalEvidenceFile(devicePath, origin, stored, sidecars);
         }
 
         @Override
         public EvidenceFile own(String name, Path stored) {
-            return new org.bridle.core.source.LocalEvidenceFile("@backup/" + name, name, stored, s -> Optional.empty());
+            return new LocalEvidenceFile("@backup/" + name, name, stored, s -> Optional.empty());
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.bridle.ios.backup;
 
 import com.dd.plist.BinaryPropertyListWriter;
 import com.dd.plist.NSDictionary;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,10 +15,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.bridle.core.io.EvidenceFormatException;
 import org.bridle.core.io.Plists;
 import org.bridle.core.source.CopiedFile;
+import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.InputException;
 import org.bridle.core.source.PasswordSource;
@@ -49,14 +52,14 @@ final class DecryptedCopy {
                 if (name.equals("Manifest.plist")) {
                     copied.add(write(destination, name, unencryptedManifestPlist(file)));
                 } else {
-                    copied.add(copy(backup.resolve(org.bridle.core.source.DevicePath.of("@backup/" + name)).get(0),
+                    copied.add(copy(backup.resolve(DevicePath.of("@backup/" + name)).get(0),
                             destination, name));
                 }
             }
             for (ManifestRecord record : backup.records()) {
                 EvidenceFile file = record.isFile() ? backup.evidence(record) : null;
                 if (file != null && file.present()) {
-                    String id = record.fileId().toLowerCase(java.util.Locale.ROOT);
+                    String id = record.fileId().toLowerCase(Locale.ROOT);
                     try {
                         copied.add(copy(file, destination, id.substring(0, 2) + "/" + id));
                     } catch (IOException e) {
@@ -81,7 +84,7 @@ final class DecryptedCopy {
     }
 
     private static CopiedFile write(Path destination, String path, byte[] content) throws IOException {
-        try (InputStream in = new java.io.ByteArrayInputStream(content)) {
+        try (InputStream in = new ByteArrayInputStream(content)) {
             return copy(in, destination, path);
         }
     }

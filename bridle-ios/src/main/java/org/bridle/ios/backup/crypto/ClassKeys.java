@@ -1,7 +1,9 @@
 package org.bridle.ios.backup.crypto;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -17,7 +19,7 @@ public final class ClassKeys {
     }
 
     /** The protection classes this keybag unlocks, in ascending order (for messages and tests). */
-    public java.util.SortedSet<Integer> classes() {
+    public SortedSet<Integer> classes() {
         return new TreeSet<>(keys.keySet());
     }
 
@@ -38,7 +40,7 @@ public final class ClassKeys {
             throw new IOException("its key belongs to protection class " + Integer.toUnsignedString(protectionClass)
                     + ", which the backup's keybag does not unlock");
         }
-        byte[] wrapped = java.util.Arrays.copyOfRange(stored, 4, stored.length);
+        byte[] wrapped = Arrays.copyOfRange(stored, 4, stored.length);
         return AesKeyWrap.unwrap(classKey, wrapped).orElseThrow(() -> new IOException(
                 "its key does not unwrap with the key of protection class " + protectionClass + " (the backup is damaged)"));
     }
