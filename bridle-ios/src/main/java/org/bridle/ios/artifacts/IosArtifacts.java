@@ -23,4 +23,17 @@ public final class IosArtifacts {
                 new ConfigurationProfiles(),
                 new ProfileEvents());
     }
+
+    /** The artifacts that only a filesystem dump holds (no backup has their files). */
+    public static List<Artifact<?>> dumpOnly() {
+        return List.of(
+                new CacheFiles(),
+                new SafariFavicon(),
+                new WebKitIndexedDb(),
+                new WebKitLocalStorage(),
+                new WebKitSafariViewService(),
+                new Analytics(),
+                new AnalyticsIosVersions(),
+                new IosVersionHistory());
+    }
 }
