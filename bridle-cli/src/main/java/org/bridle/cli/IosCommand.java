@@ -33,11 +33,13 @@ final class IosCommand implements Callable<Integer> {
     @Command(name = "check-backup", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = {
                 "Check an iOS backup (made by Finder, iTunes or libimobiledevice) for traces of spyware.",
-                "INPUT is the backup folder (holding Manifest.db and Info.plist), or a folder holding exactly one."},
+                "INPUT is the backup folder (holding Manifest.db and Info.plist), or a folder holding exactly one.",
+                "An encrypted backup is checked in place, nothing decrypted is written to disk; its password comes "
+                        + "from --password-file, else " + Passwords.ENVIRONMENT_VARIABLE + ", else a prompt."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {
                 "0:nothing found",
-                "1:the input could not be checked (one sentence says why)",
+                "1:the input could not be checked, or the password is wrong or missing (one sentence says why)",
                 "2:usage error",
                 "3:finished, but some artifacts failed and nothing was found",
                 "4:detections found"})
