@@ -15,15 +15,16 @@ public interface EvidenceKind {
     String id();
 
     /** Opens the evidence at {@code input}; fails with one sentence when it is not this kind or cannot be read. */
-    default Source open(Path input) throws InputException {
-        return open(input, PasswordSource.NONE);
-    }
+    Source open(Path input) throws InputException;
 
     /**
      * Opens the evidence at {@code input}, asking {@code passwords} only if it is encrypted; fails with one sentence
-     * when it is not this kind, cannot be read, or the password is wrong.
+     * when it is not this kind, cannot be read, or the password is wrong. Kinds that are never encrypted need not
+     * override it: it opens the evidence without a password.
      */
-    Source open(Path input, PasswordSource passwords) throws InputException;
+    default Source open(Path input, PasswordSource passwords) throws InputException {
+        return open(input);
+    }
 
     /**
      * Writes a decrypted copy of encrypted evidence into the empty folder {@code destination}, in the evidence's own

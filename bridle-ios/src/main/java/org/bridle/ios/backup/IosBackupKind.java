@@ -19,6 +19,11 @@ public final class IosBackupKind implements EvidenceKind {
     }
 
     @Override
+    public Source open(Path input) throws InputException {
+        return IosBackup.open(input);
+    }
+
+    @Override
     public Source open(Path input, PasswordSource passwords) throws InputException {
         return IosBackup.open(input, passwords);
     }
