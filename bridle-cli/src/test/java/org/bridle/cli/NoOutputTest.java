@@ -49,6 +49,6 @@ class NoOutputTest {
                 .doesNotContain("Reports written");
         assertThat(result.errLines()).first().asString().startsWith("bridle: checking iOS backup at " + backup);
         assertThat(result.errLines().subList(1, result.errLines().size()))
-                .hasSize(11).allSatisfy(line -> assertThat(line).matches("bridle: \\[\\d+/11\\] .*"));
+                .hasSize(19).allSatisfy(line -> assertThat(line).matches("bridle: \\[\\d+/19\\] .*"));
     }
 }

@@ -46,7 +46,7 @@ class ReportFilesTest {
     @Test
     void writesOneJsonPerArtifactFoundAndDetectedFilesOnlyForArtifactsWithDetections() throws IOException {
         assertThat(files()).containsExactlyInAnyOrder(
-                "backup_info.json", "manifest.json", "sms.json", "safari_history.json", "datausage.json", "tcc.json",
+                "backup_info.json", "manifest.json", "sms.json", "sms_attachments.json", "safari_history.json", "datausage.json", "tcc.json",
                 "sms_detected.json", "datausage_detected.json",
                 "alerts.json", "timeline.csv", "alerts_timeline.csv", "info.json");
         assertThat(result.out()).contains("Reports written to " + report);
@@ -162,7 +162,7 @@ class ReportFilesTest {
         assertThat(iocFiles.get(0).get("indicators").asInt()).isEqualTo(2);
 
         JsonNode artifacts = info.get("artifacts");
-        assertThat(artifacts).hasSize(11);
+        assertThat(artifacts).hasSize(19);
         assertThat(Reports.outcome(report, "sms").get("status").asText()).isEqualTo("FOUND");
         assertThat(Reports.outcome(report, "sms").get("entries").asInt()).isEqualTo(5);
         assertThat(Reports.outcome(report, "sms").get("alerts").asInt()).isEqualTo(2);

@@ -27,7 +27,7 @@ class SummaryTest {
         assertThat(result.exitCode()).isEqualTo(ExitCode.DETECTIONS);
         assertThat(result.out())
                 .contains("Checked: iOS backup at " + backup)
-                .contains("Artifacts: 11 run: 6 found, 5 not present, 0 failed")
+                .contains("Artifacts: 19 run: 7 found, 12 not present, 0 failed")
                 .contains("Detections: 3 (3 HIGH)")
                 .contains("bridle found 3 traces worth an expert's look (2 matching published indicators of spyware, "
                         + "1 from heuristics)")
@@ -44,7 +44,7 @@ class SummaryTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.CLEAN);
         assertThat(result.out())
-                .contains("Artifacts: 11 run: 6 found, 5 not present, 0 failed")
+                .contains("Artifacts: 19 run: 7 found, 12 not present, 0 failed")
                 .contains("Detections: 0\n")
                 .contains("bridle found no known traces of spyware")
                 .contains("This does not prove the phone is clean")
@@ -61,9 +61,11 @@ class SummaryTest {
         assertThat(result.exitCode()).isEqualTo(ExitCode.INCOMPLETE);
         String smsOrigin = backup.relativize(Evidence.smsDb(backup)).toString();
         assertThat(result.out())
-                .contains("Artifacts: 11 run: 5 found, 5 not present, 1 failed")
+                .contains("Artifacts: 19 run: 5 found, 12 not present, 2 failed")
                 .contains("  failed: sms: " + smsOrigin + " (HomeDomain, Library/SMS/sms.db): not an SQLite database")
-                .contains("1 artifact could not be checked (see above), so the check is incomplete");
+                .contains("  failed: sms_attachments: " + smsOrigin + " (HomeDomain, Library/SMS/sms.db): not an "
+                        + "SQLite database")
+                .contains("2 artifacts could not be checked (see above), so the check is incomplete");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.bridle.core.io.EvidenceFormatException;
 import org.bridle.core.io.Plists;
 import org.bridle.core.io.ScratchDirectory;
 import org.bridle.core.io.SqliteEvidence;
+import org.bridle.core.io.SqliteRecovery;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.InputException;
@@ -136,11 +137,14 @@ public final class IosBackup implements Source {
         }
     }
 
-    /** Opens a backup's Manifest.db, checking that it has a Files table. */
+    /**
+     * Opens a backup's Manifest.db, checking that it has a Files table. A damaged manifest is the whole input's
+     * problem: salvaging part of it would hide files silently, so it is never recovered.
+     */
     static SqliteEvidence openManifest(Path root, EvidenceFile manifest, ScratchDirectory scratch)
             throws InputException {
         try {
-            SqliteEvidence db = SqliteEvidence.open(manifest, scratch);
+            SqliteEvidence db = SqliteEvidence.open(manifest, scratch, SqliteRecovery.none());
             if (!db.hasTable("Files")) {
                 db.close();
                 throw new InputException("Manifest.db in " + root + " has no Files table: it is not the manifest of an iOS backup.");
