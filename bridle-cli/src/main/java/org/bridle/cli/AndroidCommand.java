@@ -1,7 +1,7 @@
 package org.bridle.cli;
 
 import java.util.concurrent.Callable;
-import org.bridle.core.source.PasswordSupplier;
+import org.bridle.core.source.PasswordSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,8 +66,8 @@ final class AndroidCommand implements Callable<Integer> {
         }
 
         @Override
-        PasswordSupplier passwords() {
-            return password.supplier(System.getenv());
+        PasswordSource passwords() {
+            return new Passwords(password.passwordFile, console().environment(), Passwords.interactiveConsole());
         }
     }
 
@@ -93,8 +93,8 @@ final class AndroidCommand implements Callable<Integer> {
         }
 
         @Override
-        PasswordSupplier passwords() {
-            return password.supplier(System.getenv());
+        PasswordSource passwords() {
+            return new Passwords(password.passwordFile, console().environment(), Passwords.interactiveConsole());
         }
     }
 }

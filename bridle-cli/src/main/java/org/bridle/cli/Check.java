@@ -22,7 +22,7 @@ import org.bridle.core.scan.ScanResult;
 import org.bridle.core.scan.ScanSink;
 import org.bridle.core.source.EvidenceKind;
 import org.bridle.core.source.InputException;
-import org.bridle.core.source.PasswordSupplier;
+import org.bridle.core.source.PasswordSource;
 import org.bridle.core.source.Source;
 import org.bridle.report.ConsoleSummary;
 import org.bridle.report.ReportWriter;
@@ -51,15 +51,13 @@ final class Check {
         this.commandName = commandName;
     }
 
-    /** Checks {@code input} (null: only allowed with {@code --list-artifacts}) that is never encrypted. */
-    int run(Path input, CheckOptions options) {
-        return run(input, options, PasswordSupplier.NONE);
-    }
-
-    /** Checks {@code input}, asking {@code passwords} if it turns out to be encrypted. */
-    int run(Path input, CheckOptions options, PasswordSupplier passwords) {
+    /**
+     * Checks {@code input} (null: only allowed with {@code --list-artifacts}), asking {@code passwords} if it is
+     * encrypted.
+     */
+    int run(Path input, CheckOptions options, PasswordSource passwords) {
         console.verbose(options.verbose);
-        EvidenceKind kind = kind();
+        EvidenceKind kind = kind(kindId);
         if (options.listArtifacts) {
             for (Artifact<?> artifact : kind.artifacts()) {
                 console.out().printf("%-32s %s%n", artifact.id(), artifact.description());
@@ -182,7 +180,8 @@ final class Check {
         return ExitCode.USAGE;
     }
 
-    private EvidenceKind kind() {
+    /** The kind of evidence of this id, found through the service loader. */
+    static EvidenceKind kind(String kindId) {
         for (EvidenceKind kind : ServiceLoader.load(EvidenceKind.class)) {
             if (kind.id().equals(kindId)) {
                 return kind;

@@ -2,7 +2,7 @@ package org.bridle.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.bridle.core.source.PasswordSupplier;
+import org.bridle.core.source.PasswordSource;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -35,8 +35,12 @@ abstract class CheckCommand implements Callable<Integer> {
         return new Check(console, kindId, spec.qualifiedName()).run(input, options, passwords());
     }
 
-    /** Where the password comes from when the evidence is encrypted; none unless a command takes one. */
-    PasswordSupplier passwords() {
-        return PasswordSupplier.NONE;
+    /** Where the password of encrypted evidence comes from; by default there is none. */
+    PasswordSource passwords() {
+        return PasswordSource.NONE;
+    }
+
+    Console console() {
+        return console;
     }
 }

@@ -14,12 +14,12 @@ import org.bridle.android.bugreport.Bugreport;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.model.Severity;
 import org.bridle.core.source.InputException;
-import org.bridle.core.source.PasswordSupplier;
+import org.bridle.core.source.PasswordSource;
 import org.junit.jupiter.api.Test;
 
 /** The whole-input lines of the corpus README's Android table: bugreport, backups and AndroidQF. */
 class AndroidSourcesCorpusTest {
-    private static final PasswordSupplier CORPUS_PASSWORD = what -> "123456".toCharArray();
+    private static final PasswordSource CORPUS_PASSWORD = what -> "123456".toCharArray();
 
     private static Artifact<?>[] all(List<Artifact<?>> artifacts) {
         return artifacts.toArray(Artifact<?>[]::new);
@@ -39,7 +39,7 @@ class AndroidSourcesCorpusTest {
     @Test
     void plainCompressedV1BackupHasTwoMessages() throws Exception {
         Path input = Corpus.mvt("android_backup/backup.ab");
-        CorpusScan scan = CorpusScan.android(input, AndroidBackup.open(input, PasswordSupplier.NONE), new Sms());
+        CorpusScan scan = CorpusScan.android(input, AndroidBackup.open(input, PasswordSource.NONE), new Sms());
         List<Sms.Message> messages = scan.entries("sms");
         assertThat(messages).hasSize(2);
         // MVT's "first link" is the MMS's: its tar holds the MMS file first; bridle reads SMS files, then MMS files
@@ -67,17 +67,17 @@ class AndroidSourcesCorpusTest {
     @Test
     void compressedV5BackupAndUnpackedFolder() throws Exception {
         Path v5 = Corpus.mvt("android_backup/backup3.ab");
-        assertThat(CorpusScan.android(v5, AndroidBackup.open(v5, PasswordSupplier.NONE), new Sms())
+        assertThat(CorpusScan.android(v5, AndroidBackup.open(v5, PasswordSource.NONE), new Sms())
                 .entries("sms")).hasSize(1);
         Path folder = Corpus.mvt("android_backup");
-        assertThat(CorpusScan.android(folder, AndroidBackup.open(folder, PasswordSupplier.NONE), new Sms())
+        assertThat(CorpusScan.android(folder, AndroidBackup.open(folder, PasswordSource.NONE), new Sms())
                 .entries("sms")).hasSize(2);
     }
 
     @Test
     void androidQfFolderWithItsNestedBackup() throws Exception {
         Path input = Corpus.mvt("androidqf");
-        CorpusScan scan = CorpusScan.android(input, AndroidQf.open(input, PasswordSupplier.NONE),
+        CorpusScan scan = CorpusScan.android(input, AndroidQf.open(input, PasswordSource.NONE),
                 all(AndroidArtifacts.forAndroidQf()));
         assertThat(scan.entries("packages")).hasSize(7);
         assertThat(scan.alerts("packages")).hasSize(5);
@@ -96,7 +96,7 @@ class AndroidSourcesCorpusTest {
     @Test
     void androidQfWithAnEncryptedBackupAsksItsPassword() throws Exception {
         Path input = Corpus.mvt("androidqf_encrypted");
-        assertThatThrownBy(() -> AndroidQf.open(input, PasswordSupplier.NONE)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> AndroidQf.open(input, PasswordSource.NONE)).isInstanceOf(InputException.class)
                 .hasMessageContaining("backup.ab");
         CorpusScan scan = CorpusScan.android(input, AndroidQf.open(input, CORPUS_PASSWORD), new Sms());
         assertThat(scan.<Sms.Message>entries("sms")).isNotEmpty();
@@ -105,7 +105,7 @@ class AndroidSourcesCorpusTest {
     @Test
     void androidQfZipHoldsOnlyGetprop() throws Exception {
         Path input = Corpus.mvt("androidqf.zip");
-        CorpusScan scan = CorpusScan.android(input, AndroidQf.open(input, PasswordSupplier.NONE),
+        CorpusScan scan = CorpusScan.android(input, AndroidQf.open(input, PasswordSource.NONE),
                 all(AndroidArtifacts.forAndroidQf()));
         assertThat(scan.entries("getprop")).isNotEmpty();
         assertThat(scan.entries("packages")).isEmpty();

@@ -20,7 +20,7 @@ import org.bridle.core.model.Severity;
 import org.bridle.core.scan.MemorySink;
 import org.bridle.core.scan.ScanEngine;
 import org.bridle.core.scan.ScanListener;
-import org.bridle.core.source.PasswordSupplier;
+import org.bridle.core.source.PasswordSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +57,7 @@ class PlantedAndroidTest {
                         + "{\"address\":\"+15550101\",\"body\":\"see https://www.example.org/\",\"type\":\"1\"}]"));
 
         MemorySink sink = new MemorySink();
-        try (AndroidQf source = AndroidQf.open(qf, PasswordSupplier.NONE)) {
+        try (AndroidQf source = AndroidQf.open(qf, PasswordSource.NONE)) {
             List<Artifact<?>> artifacts = AndroidArtifacts.forAndroidQf();
             new ScanEngine(BuiltinIndicators.load(), 2).run(source, artifacts, sink, ScanListener.NONE);
         }

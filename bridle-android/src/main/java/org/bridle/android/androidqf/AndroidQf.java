@@ -18,7 +18,7 @@ import org.bridle.android.dumpsys.DumpSections;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.InputException;
-import org.bridle.core.source.PasswordSupplier;
+import org.bridle.core.source.PasswordSource;
 import org.bridle.core.source.Source;
 
 /**
@@ -52,7 +52,7 @@ public final class AndroidQf implements Source {
     }
 
     /** Opens an acquisition folder or zip. */
-    public static AndroidQf open(Path input, PasswordSupplier passwords) throws InputException {
+    public static AndroidQf open(Path input, PasswordSource passwords) throws InputException {
         EntryTree tree = Trees.open(input, "an AndroidQF acquisition");
         List<Source> nested = new ArrayList<>();
         try {

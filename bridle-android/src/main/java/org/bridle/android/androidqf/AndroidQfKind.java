@@ -6,7 +6,7 @@ import org.bridle.android.artifacts.AndroidArtifacts;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.source.EvidenceKind;
 import org.bridle.core.source.InputException;
-import org.bridle.core.source.PasswordSupplier;
+import org.bridle.core.source.PasswordSource;
 import org.bridle.core.source.Source;
 
 /** The AndroidQF acquisition as a kind of evidence ({@code android-androidqf}). */
@@ -18,11 +18,11 @@ public final class AndroidQfKind implements EvidenceKind {
 
     @Override
     public Source open(Path input) throws InputException {
-        return open(input, PasswordSupplier.NONE);
+        return open(input, PasswordSource.NONE);
     }
 
     @Override
-    public Source open(Path input, PasswordSupplier passwords) throws InputException {
+    public Source open(Path input, PasswordSource passwords) throws InputException {
         return AndroidQf.open(input, passwords);
     }
 

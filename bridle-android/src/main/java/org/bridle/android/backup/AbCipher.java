@@ -15,7 +15,7 @@ import javax.crypto.CipherInputStream;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bridle.core.source.InputException;
-import org.bridle.core.source.PasswordSupplier;
+import org.bridle.core.source.PasswordSource;
 
 /**
  * The AES-256 encryption of an {@code adb backup}. After the common header come five lines: the user-key salt,
@@ -30,7 +30,7 @@ final class AbCipher {
     }
 
     /** Reads the encryption lines from {@code in} and returns the decrypted payload stream. */
-    static InputStream decrypt(InputStream in, int version, String what, PasswordSupplier passwords)
+    static InputStream decrypt(InputStream in, int version, String what, PasswordSource passwords)
             throws InputException, IOException {
         HexFormat hex = HexFormat.of();
         byte[] userSalt;

@@ -8,7 +8,7 @@ import java.util.zip.InflaterInputStream;
 import org.bridle.android.archive.EntryTree;
 import org.bridle.android.archive.MemoryTree;
 import org.bridle.core.source.InputException;
-import org.bridle.core.source.PasswordSupplier;
+import org.bridle.core.source.PasswordSource;
 
 /**
  * The {@code adb backup} file format: the lines {@code ANDROID BACKUP}, the version (1 to 5), {@code 1} or
@@ -21,7 +21,7 @@ final class AbHeader {
     }
 
     /** Reads a whole {@code .ab} stream into a tree of its tar entries. */
-    static EntryTree read(InputStream in, String what, PasswordSupplier passwords) throws InputException {
+    static EntryTree read(InputStream in, String what, PasswordSource passwords) throws InputException {
         try {
             if (!"ANDROID BACKUP".equals(line(in))) {
                 throw new InputException(what + " is not an Android backup: it does not start with ANDROID BACKUP.");

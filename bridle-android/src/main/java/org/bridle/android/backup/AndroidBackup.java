@@ -14,7 +14,7 @@ import org.bridle.android.archive.Trees;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.InputException;
-import org.bridle.core.source.PasswordSupplier;
+import org.bridle.core.source.PasswordSource;
 import org.bridle.core.source.Source;
 
 /**
@@ -33,7 +33,7 @@ public final class AndroidBackup implements Source {
     }
 
     /** Opens a {@code .ab} file or an unpacked backup folder (one holding {@code apps/}). */
-    public static AndroidBackup open(Path input, PasswordSupplier passwords) throws InputException {
+    public static AndroidBackup open(Path input, PasswordSource passwords) throws InputException {
         if (Files.isDirectory(input)) {
             if (!Files.isDirectory(input.resolve("apps"))) {
                 throw new InputException(input + " is not an unpacked Android backup: it has no apps folder.");
@@ -60,7 +60,7 @@ public final class AndroidBackup implements Source {
      *
      * @param name its name in that evidence, used in origins and messages
      */
-    public static AndroidBackup read(InputStream in, String name, PasswordSupplier passwords, String description)
+    public static AndroidBackup read(InputStream in, String name, PasswordSource passwords, String description)
             throws InputException {
         return new AndroidBackup(AbHeader.read(new BufferedInputStream(in), "the backup " + name, passwords),
                 name + "!", description);

@@ -6,7 +6,7 @@ import org.bridle.android.artifacts.AndroidArtifacts;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.source.EvidenceKind;
 import org.bridle.core.source.InputException;
-import org.bridle.core.source.PasswordSupplier;
+import org.bridle.core.source.PasswordSource;
 import org.bridle.core.source.Source;
 
 /** The {@code adb backup} as a kind of evidence ({@code android-backup}). */
@@ -18,11 +18,11 @@ public final class AndroidBackupKind implements EvidenceKind {
 
     @Override
     public Source open(Path input) throws InputException {
-        return open(input, PasswordSupplier.NONE);
+        return open(input, PasswordSource.NONE);
     }
 
     @Override
-    public Source open(Path input, PasswordSupplier passwords) throws InputException {
+    public Source open(Path input, PasswordSource passwords) throws InputException {
         return AndroidBackup.open(input, passwords);
     }
 

@@ -11,7 +11,7 @@ import org.bridle.android.Fixtures;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.InputException;
-import org.bridle.core.source.PasswordSupplier;
+import org.bridle.core.source.PasswordSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +61,7 @@ class AndroidQfTest {
     void aZipWithItsFilesOneFolderDown() throws Exception {
         Path zip = Files.write(dir.resolve("qf.zip"), Fixtures.zip(Fixtures.entries("acq/", null,
                 "acq/getprop.txt", "[a]: [b]\n")));
-        try (AndroidQf qf = AndroidQf.open(zip, PasswordSupplier.NONE)) {
+        try (AndroidQf qf = AndroidQf.open(zip, PasswordSource.NONE)) {
             assertThat(qf.resolve(DevicePath.of("@command/getprop"))).singleElement()
                     .extracting(EvidenceFile::origin).isEqualTo("acq/getprop.txt");
         }
@@ -70,9 +70,9 @@ class AndroidQfTest {
     @Test
     void anEncryptedNestedBackupNeedsItsPassword() throws Exception {
         Path qf = acquisition();
-        assertThatThrownBy(() -> AndroidQf.open(qf, PasswordSupplier.NONE)).isInstanceOf(InputException.class)
-                .hasMessage("the backup backup.ab is encrypted: give its password.");
-        assertThatThrownBy(() -> AndroidQf.open(dir.resolve("nothing"), PasswordSupplier.NONE))
+        assertThatThrownBy(() -> AndroidQf.open(qf, PasswordSource.NONE)).isInstanceOf(InputException.class)
+                .hasMessage("the backup backup.ab is encrypted, and no password was given.");
+        assertThatThrownBy(() -> AndroidQf.open(dir.resolve("nothing"), PasswordSource.NONE))
                 .isInstanceOf(InputException.class);
     }
 }

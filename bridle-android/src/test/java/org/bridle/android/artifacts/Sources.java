@@ -6,7 +6,7 @@ import org.bridle.android.Fixtures;
 import org.bridle.android.androidqf.AndroidQf;
 import org.bridle.android.backup.AndroidBackup;
 import org.bridle.android.bugreport.Bugreport;
-import org.bridle.core.source.PasswordSupplier;
+import org.bridle.core.source.PasswordSource;
 
 /** Builds the sources artifact tests run through: a bugreport zip and an AndroidQF folder in a test folder. */
 final class Sources {
@@ -37,12 +37,12 @@ final class Sources {
         for (int i = 0; i < namesAndContents.length; i += 2) {
             Files.writeString(qf.resolve(namesAndContents[i]), namesAndContents[i + 1]);
         }
-        return AndroidQf.open(qf, PasswordSupplier.NONE);
+        return AndroidQf.open(qf, PasswordSource.NONE);
     }
 
     /** An unencrypted, compressed {@code .ab} file holding the given tar entries. */
     static AndroidBackup backup(Path dir, java.util.Map<String, byte[]> entries) throws Exception {
         Path ab = Files.write(dir.resolve("backup.ab"), Fixtures.ab(5, true, Fixtures.tar(entries, null)));
-        return AndroidBackup.open(ab, PasswordSupplier.NONE);
+        return AndroidBackup.open(ab, PasswordSource.NONE);
     }
 }

@@ -11,7 +11,7 @@ import org.bridle.android.Fixtures;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.InputException;
-import org.bridle.core.source.PasswordSupplier;
+import org.bridle.core.source.PasswordSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +37,7 @@ class AndroidBackupTest {
     @CsvSource({"1,false", "1,true", "5,false", "5,true"})
     void readsPlainBackupsOfEveryVersionCompressedOrNot(int version, boolean compressed) throws Exception {
         Path ab = Files.write(dir.resolve("backup.ab"), Fixtures.ab(version, compressed, tar()));
-        try (AndroidBackup backup = AndroidBackup.open(ab, PasswordSupplier.NONE)) {
+        try (AndroidBackup backup = AndroidBackup.open(ab, PasswordSource.NONE)) {
             assertThat(read(backup)).isEqualTo("[]");
             assertThat(backup.notes()).containsExactlyInAnyOrder(
                     "skipped the entry ../../evil: a path that climbs out of the archive",
@@ -54,8 +54,8 @@ class AndroidBackupTest {
         }
         assertThatThrownBy(() -> AndroidBackup.open(ab, what -> "passwörd".toCharArray()))
                 .isInstanceOf(InputException.class).hasMessage("The password is wrong for the backup " + ab + ".");
-        assertThatThrownBy(() -> AndroidBackup.open(ab, PasswordSupplier.NONE))
-                .isInstanceOf(InputException.class).hasMessage("the backup " + ab + " is encrypted: give its password.");
+        assertThatThrownBy(() -> AndroidBackup.open(ab, PasswordSource.NONE))
+                .isInstanceOf(InputException.class).hasMessage("the backup " + ab + " is encrypted, and no password was given.");
     }
 
     @Test
@@ -68,15 +68,15 @@ class AndroidBackupTest {
     @Test
     void otherFilesAreOneSentence() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.ab"), "hello\n");
-        assertThatThrownBy(() -> AndroidBackup.open(text, PasswordSupplier.NONE)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> AndroidBackup.open(text, PasswordSource.NONE)).isInstanceOf(InputException.class)
                 .hasMessageContaining("is not an Android backup");
         Path v9 = Files.writeString(dir.resolve("v9.ab"), "ANDROID BACKUP\n9\n0\nnone\n");
-        assertThatThrownBy(() -> AndroidBackup.open(v9, PasswordSupplier.NONE)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> AndroidBackup.open(v9, PasswordSource.NONE)).isInstanceOf(InputException.class)
                 .hasMessageContaining("version 9");
         Path cut = Files.writeString(dir.resolve("cut.ab"), "ANDROID BACKUP\n5\n");
-        assertThatThrownBy(() -> AndroidBackup.open(cut, PasswordSupplier.NONE)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> AndroidBackup.open(cut, PasswordSource.NONE)).isInstanceOf(InputException.class)
                 .hasMessageContaining("cut short");
-        assertThatThrownBy(() -> AndroidBackup.open(dir, PasswordSupplier.NONE)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> AndroidBackup.open(dir, PasswordSource.NONE)).isInstanceOf(InputException.class)
                 .hasMessageContaining("no apps folder");
     }
 
@@ -85,7 +85,7 @@ class AndroidBackupTest {
         Path file = dir.resolve(SMS);
         Files.createDirectories(file.getParent());
         Files.writeString(file, "[]");
-        try (AndroidBackup backup = AndroidBackup.open(dir, PasswordSupplier.NONE)) {
+        try (AndroidBackup backup = AndroidBackup.open(dir, PasswordSource.NONE)) {
             assertThat(read(backup)).isEqualTo("[]");
         }
     }
