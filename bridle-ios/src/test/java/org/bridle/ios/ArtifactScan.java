@@ -13,6 +13,7 @@ import org.bridle.core.scan.ScanListener;
 import org.bridle.core.scan.ScanResult;
 import org.bridle.core.source.Source;
 import org.bridle.ios.backup.IosBackup;
+import org.bridle.ios.fs.IosFilesystemDump;
 import org.bridle.testkit.EvidenceSnapshot;
 
 /** Runs artifacts through the real scan engine over a source and keeps what they produced, for tests. */
@@ -32,6 +33,17 @@ public record ArtifactScan(ScanResult result, MemorySink sink) {
             scan = run(source, artifacts);
         }
         assertThat(EvidenceSnapshot.of(backup)).as("the evidence after the scan").isEqualTo(before);
+        return scan;
+    }
+
+    /** Opens a filesystem dump folder, scans it with no indicators, and asserts the scan left the folder unchanged. */
+    public static ArtifactScan overDump(Path dump, Artifact<?>... artifacts) throws Exception {
+        EvidenceSnapshot before = EvidenceSnapshot.of(dump);
+        ArtifactScan scan;
+        try (IosFilesystemDump source = IosFilesystemDump.open(dump)) {
+            scan = run(source, artifacts);
+        }
+        assertThat(EvidenceSnapshot.of(dump)).as("the evidence after the scan").isEqualTo(before);
         return scan;
     }
 

@@ -21,6 +21,7 @@ public final class IosArtifacts {
                 new OsAnalyticsAdDaily(),
                 new LocationdClients(),
                 new ConfigurationProfiles(),
-                new ProfileEvents());
+                new ProfileEvents(),
+                new Whatsapp());
     }
 }

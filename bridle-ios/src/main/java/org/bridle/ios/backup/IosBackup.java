@@ -4,6 +4,7 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bridle.core.io.EvidenceFormatException;
+import org.bridle.core.io.Hashing;
 import org.bridle.core.io.Plists;
 import org.bridle.core.io.ScratchDirectory;
 import org.bridle.core.io.SqliteEvidence;
@@ -27,7 +29,9 @@ import org.bridle.core.source.Source;
 /**
  * An unencrypted iOS backup folder as iTunes, Finder or libimobiledevice write it: Info.plist, Manifest.plist and
  * Manifest.db, and each file's content at {@code <xx>/<fileID>}. Device locations resolve through Manifest.db's
- * domains (see {@link BackupDomains}); the folder's own files through {@code @backup/<name>}.
+ * domains (see {@link BackupDomains}); the folder's own files through {@code @backup/<name>}. An exact location that
+ * Manifest.db does not list is still found when the folder holds its content under the file id iOS would give it
+ * (the SHA-1 of {@code <domain>-<relative path>}), as some backups hold WhatsApp's LID.sqlite.
  */
 public final class IosBackup implements Source {
     private static final Pattern FILE_ID = Pattern.compile("[0-9a-f]{40}");
@@ -165,10 +169,7 @@ public final class IosBackup implements Source {
     private List<EvidenceFile> rootExact(String devicePath) {
         List<EvidenceFile> found = new ArrayList<>();
         for (BackupDomains.DomainPath dp : BackupDomains.forRootPath(devicePath)) {
-            ManifestRecord record = byDomain.getOrDefault(dp.domain(), Map.of()).get(dp.relativePath());
-            if (record != null && record.isFile()) {
-                found.add(evidence(record));
-            }
+            exact(dp.domain(), dp.relativePath()).ifPresent(found::add);
         }
         return found;
     }
@@ -188,8 +189,7 @@ public final class IosBackup implements Source {
     private List<EvidenceFile> container(DevicePath location) {
         String prefix = BackupDomains.containerPrefix(location.container());
         if (!location.isPattern()) {
-            ManifestRecord record = byDomain.getOrDefault(prefix + location.containerId(), Map.of()).get(location.path());
-            return record != null && record.isFile() ? List.of(evidence(record)) : List.of();
+            return exact(prefix + location.containerId(), location.path()).stream().toList();
         }
         Pattern id = DevicePath.globToRegex(location.containerId());
         Pattern path = DevicePath.globToRegex(location.path());
@@ -202,6 +202,22 @@ public final class IosBackup implements Source {
             }
         }
         return found;
+    }
+
+    /** The file at a domain path: its Manifest.db record, else unlisted content stored under its file id. */
+    private Optional<EvidenceFile> exact(String domain, String relativePath) {
+        ManifestRecord record = byDomain.getOrDefault(domain, Map.of()).get(relativePath);
+        if (record != null) {
+            return record.isFile() ? Optional.of(evidence(record)) : Optional.empty();
+        }
+        String id = Hashing.hex("SHA-1", (domain + "-" + relativePath).getBytes(StandardCharsets.UTF_8));
+        Path content = root.resolve(id.substring(0, 2)).resolve(id);
+        if (!Files.isRegularFile(content)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LocalEvidenceFile(BackupDomains.devicePath(domain, relativePath),
+                id.substring(0, 2) + "/" + id + " (" + domain + ", " + relativePath + ", not listed in Manifest.db)",
+                content, suffix -> Optional.empty()));
     }
 
     private EvidenceFile evidence(ManifestRecord record) {
