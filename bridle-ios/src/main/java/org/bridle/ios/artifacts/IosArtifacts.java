@@ -22,6 +22,7 @@ public final class IosArtifacts {
                 new LocationdClients(),
                 new ConfigurationProfiles(),
                 new ProfileEvents(),
-                new Whatsapp());
+                new Whatsapp(),
+                new WhatsappContacts());
     }
 }
