@@ -23,6 +23,7 @@ public final class IosArtifacts {
                 new ConfigurationProfiles(),
                 new ProfileEvents(),
                 new Whatsapp(),
-                new WhatsappContacts());
+                new WhatsappContacts(),
+                new Calendar());
     }
 }
