@@ -24,6 +24,7 @@ public final class IosArtifacts {
                 new ProfileEvents(),
                 new Whatsapp(),
                 new WhatsappContacts(),
-                new Calendar());
+                new Calendar(),
+                new GlobalPreferences());
     }
 }

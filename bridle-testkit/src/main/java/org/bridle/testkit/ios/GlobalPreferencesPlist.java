@@ -1,0 +1,35 @@
+package org.bridle.testkit.ios;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bridle.testkit.PlistFixture;
+
+/** Writes a {@code .GlobalPreferences.plist} (binary, as iOS does), keeping the order keys were added in. */
+public final class GlobalPreferencesPlist {
+    private final Map<String, Object> preferences = new LinkedHashMap<>();
+
+    /** A plist with a few ordinary preferences and no Lockdown Mode key. */
+    public static GlobalPreferencesPlist create() {
+        GlobalPreferencesPlist plist = new GlobalPreferencesPlist();
+        plist.preferences.put("WebKitShowLinkPreviews", false);
+        plist.preferences.put("AppleLocale", "en_FR");
+        plist.preferences.put("AppleKeyboardsExpanded", 1L);
+        return plist;
+    }
+
+    /** Sets a preference. */
+    public GlobalPreferencesPlist set(String key, Object value) {
+        preferences.put(key, value);
+        return this;
+    }
+
+    /** Sets Lockdown Mode on or off ({@code LDMGlobalEnabled}). */
+    public GlobalPreferencesPlist lockdownMode(boolean enabled) {
+        return set("LDMGlobalEnabled", enabled);
+    }
+
+    /** The plist's bytes. */
+    public byte[] bytes() {
+        return PlistFixture.binary(preferences);
+    }
+}
