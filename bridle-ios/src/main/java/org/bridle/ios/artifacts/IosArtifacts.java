@@ -25,6 +25,7 @@ public final class IosArtifacts {
                 new Whatsapp(),
                 new WhatsappContacts(),
                 new Calendar(),
-                new GlobalPreferences());
+                new GlobalPreferences(),
+                new InteractionC());
     }
 }
