@@ -26,6 +26,7 @@ public final class IosArtifacts {
                 new WhatsappContacts(),
                 new Calendar(),
                 new GlobalPreferences(),
-                new InteractionC());
+                new InteractionC(),
+                new Calls());
     }
 }
