@@ -27,6 +27,7 @@ public final class IosArtifacts {
                 new Calendar(),
                 new GlobalPreferences(),
                 new InteractionC(),
-                new Calls());
+                new Calls(),
+                new Contacts());
     }
 }
