@@ -28,6 +28,7 @@ public final class IosArtifacts {
                 new GlobalPreferences(),
                 new InteractionC(),
                 new Calls(),
-                new Contacts());
+                new Contacts(),
+                new Shortcuts());
     }
 }
