@@ -29,6 +29,7 @@ public final class IosArtifacts {
                 new InteractionC(),
                 new Calls(),
                 new Contacts(),
-                new Shortcuts());
+                new Shortcuts(),
+                new Applications());
     }
 }
