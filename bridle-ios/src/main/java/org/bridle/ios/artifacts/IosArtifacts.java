@@ -32,4 +32,10 @@ public final class IosArtifacts {
                 new Shortcuts(),
                 new Applications());
     }
+
+    /** The artifacts that only a filesystem dump holds. */
+    public static List<Artifact<?>> dumpOnly() {
+        return List.of(
+                new SystemVersion());
+    }
 }
