@@ -36,7 +36,7 @@ public record ArtifactScan(ScanResult result, MemorySink sink) {
         return scan;
     }
 
-    /** Opens a filesystem dump folder, scans it with no indicators, and asserts the scan left the folder unchanged. */
+    /** Opens a dump folder, scans it with no indicators, and asserts the scan left the folder unchanged. */
     public static ArtifactScan overDump(Path dump, Artifact<?>... artifacts) throws Exception {
         EvidenceSnapshot before = EvidenceSnapshot.of(dump);
         ArtifactScan scan;

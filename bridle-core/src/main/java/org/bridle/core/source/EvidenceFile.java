@@ -3,6 +3,7 @@ package org.bridle.core.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,14 @@ public interface EvidenceFile {
      * {@code -wal} and {@code -journal}, when the evidence holds it.
      */
     Optional<EvidenceFile> sidecar(String suffix);
+
+    /**
+     * When the file was last modified on the device, when the evidence keeps that (a filesystem dump does; the
+     * files of a backup folder carry the time of the backup, not the device's, so they give none).
+     */
+    default Optional<Instant> lastModified() throws IOException {
+        return Optional.empty();
+    }
 
     /** Reads the whole content; for files an artifact knows to be small (plists, logs). */
     default byte[] readAllBytes() throws IOException {

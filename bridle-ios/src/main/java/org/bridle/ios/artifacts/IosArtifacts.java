@@ -33,9 +33,17 @@ public final class IosArtifacts {
                 new Applications());
     }
 
-    /** The artifacts that only a filesystem dump holds. */
+    /** The artifacts that only a filesystem dump holds (no backup has their files). */
     public static List<Artifact<?>> dumpOnly() {
         return List.of(
+                new CacheFiles(),
+                new SafariFavicon(),
+                new WebKitIndexedDb(),
+                new WebKitLocalStorage(),
+                new WebKitSafariViewService(),
+                new Analytics(),
+                new AnalyticsIosVersions(),
+                new IosVersionHistory(),
                 new SystemVersion());
     }
 }

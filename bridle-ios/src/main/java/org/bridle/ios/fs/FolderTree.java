@@ -47,7 +47,7 @@ final class FolderTree implements DumpTree {
 
     @Override
     public EvidenceFile file(String path) {
-        return new LocalEvidenceFile(path, path, root.resolve(path), suffix -> sidecar(path + suffix));
+        return new LocalEvidenceFile(path, path, root.resolve(path), suffix -> sidecar(path + suffix), true);
     }
 
     private Optional<EvidenceFile> sidecar(String path) {
