@@ -7,7 +7,9 @@ import org.bridle.core.model.Severity;
 import org.bridle.ios.artifacts.GlobalPreferences;
 import org.junit.jupiter.api.Test;
 
-/** MVT: 16 entries; Lockdown Mode enabled (informational); the first entry is {@code WebKitShowLinkPreviews = False}. */
+/**
+ * MVT: 16 entries; Lockdown Mode enabled (informational); the first entry is {@code WebKitShowLinkPreviews = False}.
+ */
 class GlobalPreferencesCorpusTest {
     @Test
     void matchesMvtOnTheCorpusBackup() throws Exception {

@@ -11,7 +11,6 @@ import org.bridle.core.artifact.Emitter;
 import org.bridle.core.artifact.Finding;
 import org.bridle.core.artifact.ParseContext;
 import org.bridle.core.indicators.LinkExtractor;
-import org.bridle.core.io.AppleTime;
 import org.bridle.core.io.SqlRow;
 import org.bridle.core.io.SqliteEvidence;
 import org.bridle.core.model.Observable;
@@ -139,13 +138,13 @@ public final class Calendar implements Artifact<Calendar.Event> {
             }
         }
         return new Event(row.integer("item_id"), row.string("item_summary"), description,
-                cocoa(row, "item_start_date"), cocoa(row, "item_end_date"), flag(row.integer("item_all_day")),
-                row.integer("item_calendar_id"), url, cocoa(row, "item_last_modified"),
-                cocoa(row, "item_creation_date"), row.string("item_external_id"),
+                row.cocoaTime("item_start_date"), row.cocoaTime("item_end_date"), flag(row.integer("item_all_day")),
+                row.integer("item_calendar_id"), url, row.cocoaTime("item_last_modified"),
+                row.cocoaTime("item_creation_date"), row.string("item_external_id"),
                 row.string("item_unique_identifier"), flag(row.integer("item_hidden")), row.string("item_UUID"),
                 row.string("participant_UUID"), row.string("organizer_address"),
                 row.string("participant_phone_number"), row.string("participant_comment"),
-                cocoa(row, "participant_last_modified"),
+                row.cocoaTime("participant_last_modified"),
                 attendees == null ? List.of() : List.copyOf(new LinkedHashSet<>(Arrays.asList(
                         attendees.split(SEPARATOR)))), List.copyOf(links));
     }
@@ -162,12 +161,6 @@ public final class Calendar implements Artifact<Calendar.Event> {
 
     private static Boolean flag(Long value) {
         return value == null ? null : value != 0;
-    }
-
-    /** A Cocoa-seconds column; null is no time. */
-    private static Instant cocoa(SqlRow row, String column) throws Exception {
-        Double value = row.real(column);
-        return value == null ? null : AppleTime.fromCocoaSeconds(value);
     }
 
     @Override

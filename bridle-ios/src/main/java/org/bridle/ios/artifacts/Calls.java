@@ -6,7 +6,6 @@ import java.util.List;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.artifact.Emitter;
 import org.bridle.core.artifact.ParseContext;
-import org.bridle.core.io.AppleTime;
 import org.bridle.core.io.SqliteEvidence;
 import org.bridle.core.model.Observable;
 import org.bridle.core.model.TimelineEvent;
@@ -66,10 +65,9 @@ public final class Calls implements Artifact<Calls.Call> {
                 select.add(db.columnOrNull("ZCALLRECORD", "c", column) + " AS " + column);
             }
             db.query("SELECT " + String.join(", ", select) + " FROM ZCALLRECORD c ORDER BY c.Z_PK", row -> {
-                Double date = row.real("ZDATE");
                 Long originated = row.integer("ZORIGINATED");
                 Long answered = row.integer("ZANSWERED");
-                out.entry(new Call(date == null ? null : AppleTime.fromCocoaSeconds(date), row.real("ZDURATION"),
+                out.entry(new Call(row.cocoaTime("ZDATE"), row.real("ZDURATION"),
                         row.string("ZLOCATION"), row.string("ZADDRESS"), row.string("ZNAME"),
                         row.string("ZSERVICE_PROVIDER"),
                         originated == null ? null : originated != 0 ? "outgoing" : "incoming",

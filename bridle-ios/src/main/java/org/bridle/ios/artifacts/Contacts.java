@@ -7,7 +7,6 @@ import java.util.Map;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.artifact.Emitter;
 import org.bridle.core.artifact.ParseContext;
-import org.bridle.core.io.AppleTime;
 import org.bridle.core.io.SqlRow;
 import org.bridle.core.io.SqliteEvidence;
 import org.bridle.core.model.Observable;
@@ -87,13 +86,8 @@ public final class Contacts implements Artifact<Contacts.Contact> {
         return new Contact(row.integer("person_id"), row.string("First"), row.string("Middle"), row.string("Last"),
                 row.string("Organization"),
                 property == null ? null : PROPERTIES.getOrDefault(property, String.valueOf(property)),
-                row.string("label"), row.string("value"), cocoa(row, "CreationDate"), cocoa(row, "ModificationDate"));
-    }
-
-    /** A Cocoa-seconds column; null or 0 is no time. */
-    private static Instant cocoa(SqlRow row, String column) throws Exception {
-        Double value = row.real(column);
-        return value == null || value == 0 ? null : AppleTime.fromCocoaSeconds(value);
+                row.string("label"), row.string("value"), row.cocoaTime("CreationDate"),
+                row.cocoaTime("ModificationDate"));
     }
 
     @Override

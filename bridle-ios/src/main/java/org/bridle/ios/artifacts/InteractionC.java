@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.artifact.Emitter;
 import org.bridle.core.artifact.ParseContext;
-import org.bridle.core.io.AppleTime;
 import org.bridle.core.io.SqlRow;
 import org.bridle.core.io.SqliteEvidence;
 import org.bridle.core.model.Observable;
@@ -178,8 +177,8 @@ public final class InteractionC implements Artifact<InteractionC.Interaction> {
     private static Interaction interaction(SqlRow row) throws Exception {
         Long direction = row.integer("i_ZDIRECTION");
         Long response = row.integer("i_ZISRESPONSE");
-        return new Interaction(row.integer("table_id"), cocoa(row, "i_ZSTARTDATE"), cocoa(row, "i_ZENDDATE"),
-                cocoa(row, "i_ZCREATIONDATE"), row.string("i_ZBUNDLEID"), row.string("i_ZTARGETBUNDLEID"),
+        return new Interaction(row.integer("table_id"), row.cocoaTime("i_ZSTARTDATE"), row.cocoaTime("i_ZENDDATE"),
+                row.cocoaTime("i_ZCREATIONDATE"), row.string("i_ZBUNDLEID"), row.string("i_ZTARGETBUNDLEID"),
                 row.string("i_ZACCOUNT"),
                 direction == null ? null : direction == 0 ? "INCOMING" : direction == 1 ? "OUTGOING"
                         : String.valueOf(direction),
@@ -188,16 +187,10 @@ public final class InteractionC implements Artifact<InteractionC.Interaction> {
                 row.string("i_ZDERIVEDINTENTIDENTIFIER"), row.string("s_ZDISPLAYNAME"), row.string("s_ZIDENTIFIER"),
                 row.string("s_ZPERSONID"), row.string("s_ZCUSTOMIDENTIFIER"), row.string("r_ZDISPLAYNAME"),
                 row.string("r_ZIDENTIFIER"), row.string("r_ZPERSONID"), row.string("a_ZCONTENTTEXT"),
-                row.string("a_ZUTI"), row.string("a_ZCONTENTURL"), cocoa(row, "s_ZCREATIONDATE"),
-                cocoa(row, "s_ZFIRSTINCOMINGSENDERDATE"), cocoa(row, "s_ZLASTINCOMINGSENDERDATE"),
-                cocoa(row, "s_ZFIRSTINCOMINGRECIPIENTDATE"), cocoa(row, "s_ZLASTINCOMINGRECIPIENTDATE"),
-                cocoa(row, "s_ZFIRSTOUTGOINGRECIPIENTDATE"), cocoa(row, "s_ZLASTOUTGOINGRECIPIENTDATE"));
-    }
-
-    /** A Cocoa-seconds column; null or 0 is no time. */
-    private static Instant cocoa(SqlRow row, String column) throws Exception {
-        Double value = row.real(column);
-        return value == null || value == 0 ? null : AppleTime.fromCocoaSeconds(value);
+                row.string("a_ZUTI"), row.string("a_ZCONTENTURL"), row.cocoaTime("s_ZCREATIONDATE"),
+                row.cocoaTime("s_ZFIRSTINCOMINGSENDERDATE"), row.cocoaTime("s_ZLASTINCOMINGSENDERDATE"),
+                row.cocoaTime("s_ZFIRSTINCOMINGRECIPIENTDATE"), row.cocoaTime("s_ZLASTINCOMINGRECIPIENTDATE"),
+                row.cocoaTime("s_ZFIRSTOUTGOINGRECIPIENTDATE"), row.cocoaTime("s_ZLASTOUTGOINGRECIPIENTDATE"));
     }
 
     @Override
@@ -232,7 +225,8 @@ public final class InteractionC implements Artifact<InteractionC.Interaction> {
         String data = "[" + interaction.bundleId() + "]"
                 + (interaction.account() == null ? "" : " " + interaction.account())
                 + (interaction.direction() == null ? "" : " " + interaction.direction())
-                + " from " + (sender == null ? "unknown" : sender) + " to " + (recipient == null ? "unknown" : recipient)
+                + " from " + (sender == null ? "unknown" : sender)
+                + " to " + (recipient == null ? "unknown" : recipient)
                 + (interaction.groupName() == null ? "" : " (group: " + interaction.groupName() + ")")
                 + (interaction.content() == null ? "" : ": " + interaction.content());
         List<TimelineEvent> events = new ArrayList<>();

@@ -11,7 +11,6 @@ import org.bridle.core.artifact.Artifact;
 import org.bridle.core.artifact.Emitter;
 import org.bridle.core.artifact.ParseContext;
 import org.bridle.core.indicators.LinkExtractor;
-import org.bridle.core.io.AppleTime;
 import org.bridle.core.io.EvidenceFormatException;
 import org.bridle.core.io.PlistValues;
 import org.bridle.core.io.Plists;
@@ -99,7 +98,7 @@ public final class Shortcuts implements Artifact<Shortcuts.Shortcut> {
             actions = actions(data, urls);
         }
         return new Shortcut(row.integer("shortcut_id"), row.string("ZNAME"), row.string("ZACTIONSDESCRIPTION"),
-                cocoa(row, "ZCREATIONDATE"), cocoa(row, "ZMODIFICATIONDATE"), actions, List.copyOf(urls));
+                row.cocoaTime("ZCREATIONDATE"), row.cocoaTime("ZMODIFICATIONDATE"), actions, List.copyOf(urls));
     }
 
     /** The identifiers of the actions in {@code data}, adding their parameters' URLs; null when unreadable. */
@@ -131,12 +130,6 @@ public final class Shortcuts implements Artifact<Shortcuts.Shortcut> {
         } else if (value instanceof Collection<?> values) {
             values.forEach(v -> collectLinks(v, urls));
         }
-    }
-
-    /** A Cocoa-seconds column; null is no time. */
-    private static Instant cocoa(SqlRow row, String column) throws Exception {
-        Double value = row.real(column);
-        return value == null ? null : AppleTime.fromCocoaSeconds(value);
     }
 
     @Override

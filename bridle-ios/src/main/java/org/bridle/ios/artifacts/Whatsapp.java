@@ -12,9 +12,7 @@ import org.bridle.core.artifact.Artifact;
 import org.bridle.core.artifact.Emitter;
 import org.bridle.core.artifact.ParseContext;
 import org.bridle.core.indicators.LinkExtractor;
-import org.bridle.core.io.AppleTime;
 import org.bridle.core.io.EvidenceFormatException;
-import org.bridle.core.io.SqlRow;
 import org.bridle.core.io.SqliteEvidence;
 import org.bridle.core.model.Observable;
 import org.bridle.core.model.TimelineEvent;
@@ -151,7 +149,7 @@ public final class Whatsapp implements Artifact<Whatsapp.Entry> {
             Long fromMe = row.integer("is_from_me");
             out.entry(new Message(row.integer("message_id"), row.integer("chat_session"), row.string("from_jid"),
                     row.string("to_jid"), text, fromMe != null && fromMe == 1 ? "sent" : "received",
-                    row.integer("message_type"), cocoa(row, "message_date"), mediaUrl, row.string("ZAUTHORNAME"),
+                    row.integer("message_type"), row.cocoaTime("message_date"), mediaUrl, row.string("ZAUTHORNAME"),
                     List.copyOf(links)));
         });
     }
@@ -210,7 +208,7 @@ public final class Whatsapp implements Artifact<Whatsapp.Entry> {
                 + db.columnOrNull(PAIRS_TABLE, "p", "ZTIMESTAMP") + " AS pair_timestamp FROM " + PAIRS_TABLE + " p",
                 row -> {
                     LidPair pair = new LidPair(row.string("lid"), row.string("phone_number"),
-                            cocoa(row, "pair_timestamp"));
+                            row.cocoaTime("pair_timestamp"));
                     if (pair.lid() != null && pair.phoneNumber() != null) {
                         phoneByLid.put(beforeAt(pair.lid()), stripPlus(beforeAt(pair.phoneNumber())));
                     }
@@ -246,19 +244,13 @@ public final class Whatsapp implements Artifact<Whatsapp.Entry> {
                     ? "+" + phoneByLid.get(beforeAt(jid)) : null;
             out.entry(new Chat(row.integer("session_id"), jid, row.string("ZPARTNERNAME"), resolved,
                     row.integer("ZSESSIONTYPE"), flag(row.integer("ZARCHIVED")), flag(row.integer("ZREMOVED")),
-                    row.integer("ZMESSAGECOUNTER"), row.integer("stored_count"), cocoa(row, "ZLASTMESSAGEDATE"),
-                    cocoa(row, "group_creation_date"), cocoa(row, "first_stored"), cocoa(row, "last_stored")));
+                    row.integer("ZMESSAGECOUNTER"), row.integer("stored_count"), row.cocoaTime("ZLASTMESSAGEDATE"),
+                    row.cocoaTime("group_creation_date"), row.cocoaTime("first_stored"), row.cocoaTime("last_stored")));
         });
     }
 
     private static Boolean flag(Long value) {
         return value == null ? null : value != 0;
-    }
-
-    /** A Cocoa-seconds column; null or 0 is no time. */
-    private static Instant cocoa(SqlRow row, String column) throws Exception {
-        Double value = row.real(column);
-        return value == null || value == 0 ? null : AppleTime.fromCocoaSeconds(value);
     }
 
     private static String beforeAt(String value) {

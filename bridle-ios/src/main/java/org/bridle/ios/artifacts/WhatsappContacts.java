@@ -10,7 +10,6 @@ import org.bridle.core.artifact.Artifact;
 import org.bridle.core.artifact.Emitter;
 import org.bridle.core.artifact.ParseContext;
 import org.bridle.core.indicators.LinkExtractor;
-import org.bridle.core.io.AppleTime;
 import org.bridle.core.io.SqlRow;
 import org.bridle.core.io.SqliteEvidence;
 import org.bridle.core.model.Observable;
@@ -124,15 +123,9 @@ public final class WhatsappContacts implements Artifact<WhatsappContacts.Contact
                 row.string("ZBUSINESSNAME"), aboutText, row.string("ZABOUTEMOJI"), notes,
                 hasTimer ? seconds : null, hasTimer ? seconds != 0 : null,
                 hasTimer ? (seconds == 0 ? "off" : TIMER_LABELS.getOrDefault(seconds, seconds + " seconds")) : null,
-                cocoa(row, "ZDISAPPEARINGMODETIMESTAMP"), cocoa(row, "ZABOUTTIMESTAMP"),
-                cocoa(row, "ZABOUTEXPIRATIONTIMESTAMP"), cocoa(row, "ZLASTUPDATED"), row.integer("phone_status"),
+                row.cocoaTime("ZDISAPPEARINGMODETIMESTAMP"), row.cocoaTime("ZABOUTTIMESTAMP"),
+                row.cocoaTime("ZABOUTEXPIRATIONTIMESTAMP"), row.cocoaTime("ZLASTUPDATED"), row.integer("phone_status"),
                 row.integer("ZSYNCPOLICY"), List.copyOf(links));
-    }
-
-    /** A Cocoa-seconds column; null or 0 is no time. */
-    private static Instant cocoa(SqlRow row, String column) throws Exception {
-        Double value = row.real(column);
-        return value == null || value == 0 ? null : AppleTime.fromCocoaSeconds(value);
     }
 
     @Override

@@ -59,7 +59,8 @@ class ShortcutsTest {
     void theOlderLayoutHasNoDescriptionAndUnreadableActionsAreNoted() throws Exception {
         ArtifactScan scan = scan(ShortcutsDatabase.create(ShortcutsDatabase.Layout.OLDER)
                 .shortcut("Old", "dropped", CREATED, MODIFIED, List.of(
-                        ShortcutsDatabase.action("is.workflow.actions.openurl", Map.of("WFInput", "http://a.example/"))))
+                        ShortcutsDatabase.action("is.workflow.actions.openurl",
+                                Map.of("WFInput", "http://a.example/"))))
                 .shortcut("Broken", null, CREATED, MODIFIED, "not a plist".getBytes(StandardCharsets.UTF_8))
                 .bytes());
 

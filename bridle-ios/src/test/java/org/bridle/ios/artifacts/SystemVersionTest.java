@@ -49,8 +49,9 @@ class SystemVersionTest {
     }
 
     private ArtifactScan scan(String name, String version, String build) throws Exception {
-        Path dump = new DumpBuilder(dir.resolve(name)).file(DATA_FILE, "x").file(PATH, PlistFixture.xml(Map.of("ProductName", "iPhone OS",
-                "ProductVersion", version, "ProductBuildVersion", build))).build();
+        byte[] plist = PlistFixture.xml(Map.of("ProductName", "iPhone OS", "ProductVersion", version,
+                "ProductBuildVersion", build));
+        Path dump = new DumpBuilder(dir.resolve(name)).file(DATA_FILE, "x").file(PATH, plist).build();
         return ArtifactScan.overDump(dump, systemVersion);
     }
 }
