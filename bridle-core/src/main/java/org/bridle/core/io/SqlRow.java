@@ -81,6 +81,12 @@ public final class SqlRow {
         return null;
     }
 
+    /** The value as a boolean (true when non-zero), or null when it is NULL, not a number, or not returned. */
+    public Boolean flag(String column) throws SQLException {
+        Long value = integer(column);
+        return value == null ? null : value != 0;
+    }
+
     /**
      * The value as a Cocoa time (seconds since 2001-01-01 UTC, as Core Data and most Apple databases store dates), or
      * null when it is NULL, not a number, not returned, or 0 (an unset date).

@@ -138,10 +138,10 @@ public final class Calendar implements Artifact<Calendar.Event> {
             }
         }
         return new Event(row.integer("item_id"), row.string("item_summary"), description,
-                row.cocoaTime("item_start_date"), row.cocoaTime("item_end_date"), flag(row.integer("item_all_day")),
+                row.cocoaTime("item_start_date"), row.cocoaTime("item_end_date"), row.flag("item_all_day"),
                 row.integer("item_calendar_id"), url, row.cocoaTime("item_last_modified"),
                 row.cocoaTime("item_creation_date"), row.string("item_external_id"),
-                row.string("item_unique_identifier"), flag(row.integer("item_hidden")), row.string("item_UUID"),
+                row.string("item_unique_identifier"), row.flag("item_hidden"), row.string("item_UUID"),
                 row.string("participant_UUID"), row.string("organizer_address"),
                 row.string("participant_phone_number"), row.string("participant_comment"),
                 row.cocoaTime("participant_last_modified"),
@@ -157,10 +157,6 @@ public final class Calendar implements Artifact<Calendar.Event> {
         } else {
             out.entry(event);
         }
-    }
-
-    private static Boolean flag(Long value) {
-        return value == null ? null : value != 0;
     }
 
     @Override

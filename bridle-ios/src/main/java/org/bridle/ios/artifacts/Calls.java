@@ -66,12 +66,11 @@ public final class Calls implements Artifact<Calls.Call> {
             }
             db.query("SELECT " + String.join(", ", select) + " FROM ZCALLRECORD c ORDER BY c.Z_PK", row -> {
                 Long originated = row.integer("ZORIGINATED");
-                Long answered = row.integer("ZANSWERED");
                 out.entry(new Call(row.cocoaTime("ZDATE"), row.real("ZDURATION"),
                         row.string("ZLOCATION"), row.string("ZADDRESS"), row.string("ZNAME"),
                         row.string("ZSERVICE_PROVIDER"),
                         originated == null ? null : originated != 0 ? "outgoing" : "incoming",
-                        answered == null ? null : answered != 0, row.integer("ZCALLTYPE"), row.string("ZUNIQUE_ID")));
+                        row.flag("ZANSWERED"), row.integer("ZCALLTYPE"), row.string("ZUNIQUE_ID")));
             });
         }
     }

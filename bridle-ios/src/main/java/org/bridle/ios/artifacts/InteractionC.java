@@ -176,13 +176,12 @@ public final class InteractionC implements Artifact<InteractionC.Interaction> {
 
     private static Interaction interaction(SqlRow row) throws Exception {
         Long direction = row.integer("i_ZDIRECTION");
-        Long response = row.integer("i_ZISRESPONSE");
         return new Interaction(row.integer("table_id"), row.cocoaTime("i_ZSTARTDATE"), row.cocoaTime("i_ZENDDATE"),
                 row.cocoaTime("i_ZCREATIONDATE"), row.string("i_ZBUNDLEID"), row.string("i_ZTARGETBUNDLEID"),
                 row.string("i_ZACCOUNT"),
                 direction == null ? null : direction == 0 ? "INCOMING" : direction == 1 ? "OUTGOING"
                         : String.valueOf(direction),
-                row.integer("i_ZMECHANISM"), response == null ? null : response != 0, row.integer("i_ZRECIPIENTCOUNT"),
+                row.integer("i_ZMECHANISM"), row.flag("i_ZISRESPONSE"), row.integer("i_ZRECIPIENTCOUNT"),
                 row.string("i_ZDOMAINIDENTIFIER"), row.string("i_ZGROUPNAME"), row.string("i_ZCONTENTURL"),
                 row.string("i_ZDERIVEDINTENTIDENTIFIER"), row.string("s_ZDISPLAYNAME"), row.string("s_ZIDENTIFIER"),
                 row.string("s_ZPERSONID"), row.string("s_ZCUSTOMIDENTIFIER"), row.string("r_ZDISPLAYNAME"),

@@ -243,14 +243,10 @@ public final class Whatsapp implements Artifact<Whatsapp.Entry> {
             String resolved = jid != null && jid.endsWith("@lid") && phoneByLid.containsKey(beforeAt(jid))
                     ? "+" + phoneByLid.get(beforeAt(jid)) : null;
             out.entry(new Chat(row.integer("session_id"), jid, row.string("ZPARTNERNAME"), resolved,
-                    row.integer("ZSESSIONTYPE"), flag(row.integer("ZARCHIVED")), flag(row.integer("ZREMOVED")),
+                    row.integer("ZSESSIONTYPE"), row.flag("ZARCHIVED"), row.flag("ZREMOVED"),
                     row.integer("ZMESSAGECOUNTER"), row.integer("stored_count"), row.cocoaTime("ZLASTMESSAGEDATE"),
                     row.cocoaTime("group_creation_date"), row.cocoaTime("first_stored"), row.cocoaTime("last_stored")));
         });
-    }
-
-    private static Boolean flag(Long value) {
-        return value == null ? null : value != 0;
     }
 
     private static String beforeAt(String value) {
