@@ -2,6 +2,7 @@ package org.bridle.ios.artifacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.bridle.core.model.Observable;
 import org.bridle.core.model.TimelineEvent;
 import org.bridle.core.scan.ArtifactOutcome;
 import org.bridle.ios.ArtifactScan;
+import org.bridle.ios.BackupAndDump;
 import org.bridle.testkit.BackupBuilder;
 import org.bridle.testkit.DumpBuilder;
 import org.bridle.testkit.SqliteFixture;
@@ -90,8 +92,7 @@ class WhatsappTest {
         db.message(1, "100000000000001@lid", null, "see http://older.example.net/a", T1);
         db.session(1, "100000000000001@lid", null, 1, T1, null).lidPair("100000000000001", "+14155550100", PAIRED);
 
-        ArtifactScan scan = ArtifactScan.overBackup(new BackupBuilder(dir.resolve("b"))
-                .file(DOMAIN, "ChatStorage.sqlite", db.chatStorage()).build(), whatsapp);
+        ArtifactScan scan = chatStorageOnly(db.chatStorage());
 
         assertThat(scan.<Whatsapp.Entry>entries("whatsapp")).containsExactly(
                 new Whatsapp.Message(1L, 1L, "100000000000001@lid", null, "see http://older.example.net/a",
@@ -104,12 +105,11 @@ class WhatsappTest {
 
     @Test
     void withoutLidPairsChatsKeepTheirLidAndTheReportSaysWhy() throws Exception {
-        ArtifactScan scan = ArtifactScan.overBackup(new BackupBuilder(dir.resolve("b")).file(DOMAIN,
-                "ChatStorage.sqlite", SqliteFixture.bytes(
-                        "CREATE TABLE ZWAMESSAGE (Z_PK INTEGER PRIMARY KEY, ZTEXT VARCHAR)",
-                        "INSERT INTO ZWAMESSAGE VALUES (1, 'hello')",
-                        "CREATE TABLE ZWACHATSESSION (Z_PK INTEGER PRIMARY KEY, ZCONTACTJID VARCHAR)",
-                        "INSERT INTO ZWACHATSESSION VALUES (1, '100000000000001@lid')")).build(), whatsapp);
+        ArtifactScan scan = chatStorageOnly(SqliteFixture.bytes(
+                "CREATE TABLE ZWAMESSAGE (Z_PK INTEGER PRIMARY KEY, ZTEXT VARCHAR)",
+                "INSERT INTO ZWAMESSAGE VALUES (1, 'hello')",
+                "CREATE TABLE ZWACHATSESSION (Z_PK INTEGER PRIMARY KEY, ZCONTACTJID VARCHAR)",
+                "INSERT INTO ZWACHATSESSION VALUES (1, '100000000000001@lid')"));
 
         assertThat(scan.<Whatsapp.Entry>entries("whatsapp")).containsExactly(
                 new Whatsapp.Message(1L, null, null, null, "hello", "received", null, null, null, null, List.of()),
@@ -121,9 +121,7 @@ class WhatsappTest {
 
     @Test
     void aDatabaseWithoutWhatsappTablesHasNoEntriesAndNotes() throws Exception {
-        ArtifactScan scan = ArtifactScan.overBackup(new BackupBuilder(dir.resolve("b")).file(DOMAIN,
-                "ChatStorage.sqlite", SqliteFixture.bytes("CREATE TABLE Z_METADATA (Z_VERSION INTEGER)")).build(),
-                whatsapp);
+        ArtifactScan scan = chatStorageOnly(SqliteFixture.bytes("CREATE TABLE Z_METADATA (Z_VERSION INTEGER)"));
 
         assertThat(scan.entries("whatsapp")).isEmpty();
         assertThat(scan.outcome("whatsapp").notes()).contains("ChatStorage.sqlite has no ZWAMESSAGE table",
@@ -132,11 +130,15 @@ class WhatsappTest {
 
     @Test
     void aFileThatIsNotSqliteIsAFailureOfThisArtifact() throws Exception {
-        ArtifactOutcome outcome = ArtifactScan.overBackup(new BackupBuilder(dir.resolve("b"))
-                .file(DOMAIN, "ChatStorage.sqlite", "not a database at all, just text".repeat(10)).build(), whatsapp)
-                .outcome("whatsapp");
+        ArtifactOutcome outcome = chatStorageOnly("not a database at all, just text".repeat(10)
+                .getBytes(StandardCharsets.UTF_8)).outcome("whatsapp");
 
         assertThat(outcome.status()).isEqualTo(ArtifactOutcome.Status.FAILED);
         assertThat(outcome.failures().get(0).reason()).contains("not an SQLite database");
+    }
+
+    /** Scans a backup and a dump holding this ChatStorage.sqlite and no LID.sqlite. */
+    private ArtifactScan chatStorageOnly(byte[] chatStorage) throws Exception {
+        return BackupAndDump.groupFile(dir, GROUP, "ChatStorage.sqlite", chatStorage, whatsapp);
     }
 }
