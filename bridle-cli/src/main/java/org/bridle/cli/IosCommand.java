@@ -41,4 +41,23 @@ final class IosCommand implements Callable<Integer> {
             super(console, "ios-backup");
         }
     }
+
+    /** {@code bridle ios check-fs}. */
+    @Command(name = "check-fs", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = {
+                "Check a full filesystem dump of an iPhone for traces of spyware.",
+                "INPUT is the dump's folder (holding private/var, possibly under one leading folder), or a .tar,"
+                        + " .tar.gz, .tgz or .zip of it, read in place without being extracted."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {
+                "0:nothing found",
+                "1:the input could not be checked (one sentence says why)",
+                "2:usage error",
+                "3:finished, but some artifacts failed and nothing was found",
+                "4:detections found"})
+    static final class CheckFs extends CheckCommand {
+        CheckFs(Console console) {
+            super(console, "ios-fs");
+        }
+    }
 }

@@ -19,7 +19,8 @@ public final class Main {
         Console console = new Console(out, err);
         CommandLine cli = new CommandLine(new BridleCommand(console))
                 .addSubcommand(new CommandLine(new IosCommand(console))
-                        .addSubcommand(new IosCommand.CheckBackup(console)))
+                        .addSubcommand(new IosCommand.CheckBackup(console))
+                        .addSubcommand(new IosCommand.CheckFs(console)))
                 .addSubcommand(new CommandLine(new IocsCommand(console))
                         .addSubcommand(new IocsCommand.ListFamilies(console)))
                 .addSubcommand(new DemoCommand(console));

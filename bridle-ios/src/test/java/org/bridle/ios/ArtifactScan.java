@@ -36,14 +36,14 @@ public record ArtifactScan(ScanResult result, MemorySink sink) {
         return scan;
     }
 
-    /** Opens a dump folder, scans it with no indicators, and asserts the scan left the folder unchanged. */
+    /** Opens a filesystem dump (folder or archive), scans it with no indicators, and asserts it is unchanged. */
     public static ArtifactScan overDump(Path dump, Artifact<?>... artifacts) throws Exception {
-        EvidenceSnapshot before = EvidenceSnapshot.of(dump);
+        EvidenceSnapshot before = EvidenceSnapshot.of(dump.getParent());
         ArtifactScan scan;
         try (IosFilesystemDump source = IosFilesystemDump.open(dump)) {
             scan = run(source, artifacts);
         }
-        assertThat(EvidenceSnapshot.of(dump)).as("the evidence after the scan").isEqualTo(before);
+        assertThat(EvidenceSnapshot.of(dump.getParent())).as("the evidence after the scan").isEqualTo(before);
         return scan;
     }
 

@@ -9,12 +9,15 @@ import java.util.regex.Pattern;
  * <p>Syntax: {@code private/var/mobile/Library/SMS/sms.db} is a path under the device root; a leading
  * {@code @app/ID/}, {@code @group/ID/}, {@code @plugin/ID/}, {@code @sysdata/ID/} or {@code @sysshared/ID/}
  * places the rest inside the data container of the app, app group, app extension or system container with that
- * bundle or group id; {@code @backup/NAME} names a file of the backup itself (Info.plist, Manifest.db).
+ * bundle or group id; {@code @backup/NAME} names a file of the backup itself (Info.plist, Manifest.db);
+ * {@code @listing/} names the list of every file and folder a file-system source holds, with sizes and modification
+ * times, which that source writes as text (a source that keeps no such list resolves it to nothing).
  * In the id and in the path, {@code *} matches any characters within one path segment and {@code **} any number
  * of whole segments.
  *
  * @param container where the path starts
- * @param containerId the container's id or id pattern; empty for {@link Container#ROOT} and {@link Container#BACKUP}
+ * @param containerId the container's id or id pattern; empty for {@link Container#ROOT}, {@link Container#BACKUP}
+ *     and {@link Container#LISTING}
  * @param path the path inside the container, without a leading slash
  */
 public record DevicePath(Container container, String containerId, String path) {
@@ -22,7 +25,7 @@ public record DevicePath(Container container, String containerId, String path) {
     /** Where a device path starts. */
     public enum Container {
         ROOT(""), APP("@app"), GROUP("@group"), PLUGIN("@plugin"), SYSTEM_DATA("@sysdata"),
-        SYSTEM_SHARED("@sysshared"), BACKUP("@backup");
+        SYSTEM_SHARED("@sysshared"), BACKUP("@backup"), LISTING("@listing");
 
         private final String prefix;
 
@@ -48,7 +51,7 @@ public record DevicePath(Container container, String containerId, String path) {
         for (Container c : Container.values()) {
             if (c != Container.ROOT && c.prefix.equals(prefix)) {
                 String rest = slash < 0 ? "" : spec.substring(slash + 1);
-                if (c == Container.BACKUP) {
+                if (c == Container.BACKUP || c == Container.LISTING) {
                     return new DevicePath(c, "", rest);
                 }
                 int idEnd = rest.indexOf('/');
@@ -92,7 +95,7 @@ public record DevicePath(Container container, String containerId, String path) {
     public String toString() {
         return switch (container) {
             case ROOT -> path;
-            case BACKUP -> container.prefix + "/" + path;
+            case BACKUP, LISTING -> container.prefix + "/" + path;
             default -> container.prefix + "/" + containerId + "/" + path;
         };
     }

@@ -1,8 +1,11 @@
 package org.bridle.ios.artifacts;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.artifact.Emitter;
 import org.bridle.core.artifact.Finding;
@@ -15,6 +18,8 @@ import org.bridle.core.model.Severity;
 import org.bridle.core.model.TimelineEvent;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
+import org.bridle.ios.fs.DumpEntry;
+import org.bridle.ios.fs.DumpListing;
 
 /**
  * {@code datausage}: the processes that used the network and how much, from DataUsage.sqlite ({@code ZPROCESS}
@@ -24,8 +29,39 @@ import org.bridle.core.source.EvidenceFile;
  *
  * <p>Entries come in process-id order: for each process its live-usage rows (or the process alone when it has
  * none), and usage rows of deleted processes where their id would be.
+ *
+ * <p>On a filesystem dump (a source with a {@code @listing/}), a process with no bundle id whose binary (its name
+ * up to the first {@code /}) is a file name found nowhere in the dump is flagged MEDIUM on its first entry; a name
+ * of 15 or 16 characters, which may be truncated, counts as found when a file name starts with it.
+ *
+ * <p>The same class reads networkd's netusage.sqlite, which has the same tables ({@link #netusage()}).
  */
 public final class DataUsage implements Artifact<DataUsage.Usage> {
+    private static final DevicePath LISTING = DevicePath.of("@listing/");
+
+    private final String id;
+    private final String description;
+    private final List<DevicePath> locations;
+
+    /** {@code datausage}: DataUsage.sqlite. */
+    public DataUsage() {
+        this("datausage", "Network use by process, with traces of deleted process records, from DataUsage.sqlite",
+                List.of(DevicePath.of("private/var/wireless/Library/Databases/DataUsage.sqlite")));
+    }
+
+    /** An artifact reading databases of DataUsage.sqlite's layout at other locations. */
+    public DataUsage(String id, String description, List<DevicePath> locations) {
+        this.id = id;
+        this.description = description;
+        this.locations = List.copyOf(locations);
+    }
+
+    /** {@code netusage}: networkd's netusage.sqlite, which only a filesystem dump holds. */
+    public static DataUsage netusage() {
+        return new DataUsage("netusage", "Network use by process, from networkd's netusage.sqlite",
+                List.of(DevicePath.of("private/var/networkd/netusage.sqlite"),
+                        DevicePath.of("private/var/networkd/db/netusage.sqlite")));
+    }
 
     /** What an entry stands for. */
     public enum Kind {
@@ -67,17 +103,17 @@ public final class DataUsage implements Artifact<DataUsage.Usage> {
 
     @Override
     public String id() {
-        return "datausage";
+        return id;
     }
 
     @Override
     public String description() {
-        return "Network use by process, with traces of deleted process records, from DataUsage.sqlite";
+        return description;
     }
 
     @Override
     public List<DevicePath> locations() {
-        return List.of(DevicePath.of("private/var/wireless/Library/Databases/DataUsage.sqlite"));
+        return locations;
     }
 
     @Override
@@ -107,18 +143,75 @@ public final class DataUsage implements Artifact<DataUsage.Usage> {
                     + " UNION ALL SELECT " + process + ", " + noLive + " FROM ZPROCESS p"
                     + " WHERE NOT EXISTS (SELECT 1 FROM ZLIVEUSAGE l WHERE l.ZHASPROCESS = p.Z_PK))"
                     + " ORDER BY coalesce(proc_id, live_proc_id), live_id";
-            Reader reader = new Reader(out);
+            Reader reader = new Reader(out, missingBinaries(db, context));
             db.query(sql, reader::row);
         }
+    }
+
+    /**
+     * The binary names of the processes without bundle id that no file of the dump is named after; empty when the
+     * source is not a filesystem dump.
+     */
+    private static Set<String> missingBinaries(SqliteEvidence db, ParseContext context) throws Exception {
+        List<EvidenceFile> listing = context.source().resolve(LISTING);
+        if (listing.isEmpty() || !db.hasColumn("ZPROCESS", "ZPROCNAME")) {
+            return Set.of();
+        }
+        Set<String> missing = new HashSet<>();
+        String bundle = db.hasColumn("ZPROCESS", "ZBUNDLENAME") ? " WHERE ZBUNDLENAME IS NULL OR ZBUNDLENAME = ''" : "";
+        db.query("SELECT DISTINCT ZPROCNAME AS name FROM ZPROCESS" + bundle, row -> {
+            String binary = binary(row.string("name"));
+            if (binary != null) {
+                missing.add(binary);
+            }
+        });
+        if (missing.isEmpty()) {
+            return missing;
+        }
+        List<String> truncated = missing.stream().filter(DataUsage::mayBeTruncated).toList();
+        try (InputStream in = listing.get(0).open()) {
+            DumpListing.read(in, new DumpListing.Visitor() {
+                @Override
+                public void entry(DumpEntry e) {
+                    if (e.type() != DumpEntry.Type.FOLDER) {
+                        String name = e.name();
+                        missing.remove(name);
+                        truncated.stream().filter(name::startsWith).forEach(missing::remove);
+                    }
+                }
+
+                @Override
+                public void problem(String text) {
+                    // what the dump left out is reported by the filesystem artifact
+                }
+            });
+        }
+        return missing;
+    }
+
+    /** The binary a process name stands for: the name up to its first {@code /}; null when empty. */
+    private static String binary(String procName) {
+        if (procName == null) {
+            return null;
+        }
+        int slash = procName.indexOf('/');
+        String name = slash < 0 ? procName : procName.substring(0, slash);
+        return name.isEmpty() ? null : name;
+    }
+
+    private static boolean mayBeTruncated(String name) {
+        return name.length() == 15 || name.length() == 16;
     }
 
     /** Turns the rows of one database into entries, remembering the last process seen to find gaps. */
     private static final class Reader {
         private final Emitter<Usage> out;
+        private final Set<String> missingBinaries;
         private Usage lastProcess;
 
-        Reader(Emitter<Usage> out) {
+        Reader(Emitter<Usage> out, Set<String> missingBinaries) {
             this.out = out;
+            this.missingBinaries = missingBinaries;
         }
 
         void row(SqlRow row) throws Exception {
@@ -142,7 +235,16 @@ public final class DataUsage implements Artifact<DataUsage.Usage> {
                     row.string("proc_name"), row.string("bundle_id"), cocoa(row.real("first_time")),
                     cocoa(row.real("last_time")), liveId, row.integer("live_proc_id"), liveTime,
                     row.real("wifi_in"), row.real("wifi_out"), row.real("wwan_in"), row.real("wwan_out"), first);
-            out.entry(usage);
+            String binary = binary(usage.procName());
+            boolean noBundle = usage.bundleId() == null || usage.bundleId().isEmpty();
+            if (first && noBundle && binary != null && missingBinaries.contains(binary)) {
+                out.entry(usage, new Finding(Severity.MEDIUM, "No file of the dump is named " + binary
+                        + ", the binary of process " + usage.procName() + " (which has no bundle id)"
+                        + (mayBeTruncated(binary) ? "; the name may have been truncated in the database" : ""),
+                        liveTime != null ? liveTime : usage.firstIsodate()));
+            } else {
+                out.entry(usage);
+            }
             if (first) {
                 lastProcess = usage;
             }

@@ -1,10 +1,15 @@
 package org.bridle.ios.artifacts;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.bridle.core.artifact.Artifact;
 
 /** The iOS artifacts, in report order. */
 public final class IosArtifacts {
+    /** The artifacts that read the backup's own files, which a filesystem dump does not have. */
+    private static final Set<String> BACKUP_ONLY = Set.of("backup_info", "manifest");
+
     private IosArtifacts() {
     }
 
@@ -44,6 +49,21 @@ public final class IosArtifacts {
                 new Analytics(),
                 new AnalyticsIosVersions(),
                 new IosVersionHistory(),
+                new Filesystem(),
+                DataUsage.netusage(),
+                new ShutdownLog(),
                 new SystemVersion());
+    }
+
+    /** The artifacts that can be found in a filesystem dump: those of a backup but the backup's own, then the rest. */
+    public static List<Artifact<?>> forFilesystem() {
+        List<Artifact<?>> all = new ArrayList<>();
+        for (Artifact<?> artifact : forBackup()) {
+            if (!BACKUP_ONLY.contains(artifact.id())) {
+                all.add(artifact);
+            }
+        }
+        all.addAll(dumpOnly());
+        return List.copyOf(all);
     }
 }

@@ -153,6 +153,7 @@ public final class IosBackup implements Source {
     public List<EvidenceFile> resolve(DevicePath location) {
         return switch (location.container()) {
             case BACKUP -> backupFile(location.path());
+            case LISTING -> List.of();
             case ROOT -> location.isPattern() ? rootPattern(location.path()) : rootExact(location.path());
             default -> container(location);
         };

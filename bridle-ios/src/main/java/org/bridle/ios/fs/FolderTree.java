@@ -1,62 +1,94 @@
 package org.bridle.ios.fs;
 
 import java.io.IOException;
-import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.LocalEvidenceFile;
 
 /**
- * A dump extracted into a folder. Symbolic links are not followed (a link may point outside the dump), so only the
- * regular files inside the folder are evidence.
+ * A dump extracted into a folder. Symbolic links are listed, never followed (a link may point outside the dump), so
+ * only the regular files inside the folder are evidence.
  */
 final class FolderTree implements DumpTree {
-    private final Path root;
-    private final List<String> paths;
-    private final Set<String> known;
+    private final Path input;
+    private final DumpIndex.Built<Path> index;
 
-    private FolderTree(Path root, List<String> paths) {
-        this.root = root;
-        this.paths = paths;
-        this.known = new HashSet<>(paths);
+    private FolderTree(Path input, DumpIndex.Built<Path> index) {
+        this.input = input;
+        this.index = index;
     }
 
-    /** Indexes every regular file under {@code root}. */
-    static FolderTree index(Path root) throws IOException {
-        List<String> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root, new FileVisitOption[0])) {
-            walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                    .forEach(p -> paths.add(root.relativize(p).toString().replace('\\', '/')));
-        }
-        Collections.sort(paths);
-        return new FolderTree(root, Collections.unmodifiableList(paths));
+    /** Indexes every entry under {@code input}; null when it holds no {@code private/var}. */
+    static FolderTree index(Path input) throws IOException {
+        DumpIndex<Path> index = new DumpIndex<>(Long.MAX_VALUE);
+        Files.walkFileTree(input, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(input)) {
+                    add(dir, DumpEntry.Type.FOLDER, attrs, null);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isSymbolicLink()) {
+                    add(file, DumpEntry.Type.LINK, attrs, Files.readSymbolicLink(file).toString());
+                } else if (attrs.isRegularFile()) {
+                    add(file, DumpEntry.Type.FILE, attrs, null);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                index.problem("Left out \"" + input.relativize(file) + "\": it cannot be read");
+                return FileVisitResult.CONTINUE;
+            }
+
+            private void add(Path p, DumpEntry.Type type, BasicFileAttributes attrs, String target) {
+                index.add(input.relativize(p).toString().replace('\\', '/'), type, attrs.size(),
+                        attrs.lastModifiedTime().toInstant(), target, p);
+            }
+        });
+        DumpIndex.Built<Path> built = index.build();
+        return built == null ? null : new FolderTree(input, built);
     }
 
     @Override
     public List<String> paths() {
-        return paths;
+        return index.files();
+    }
+
+    @Override
+    public List<DumpEntry> entries() {
+        return index.entries();
+    }
+
+    @Override
+    public List<String> problems() {
+        return index.problems();
     }
 
     @Override
     public EvidenceFile file(String path) {
-        return new LocalEvidenceFile(path, path, root.resolve(path), suffix -> sidecar(path + suffix), true);
+        return new LocalEvidenceFile(path, index.root() + path, index.handles().get(path).handle(),
+                suffix -> sidecar(path + suffix), true);
     }
 
     private Optional<EvidenceFile> sidecar(String path) {
-        return known.contains(path) ? Optional.of(file(path)) : Optional.empty();
+        return index.handles().containsKey(path) ? Optional.of(file(path)) : Optional.empty();
     }
 
     @Override
     public String description() {
-        return "iOS filesystem dump at " + root;
+        return "iOS filesystem dump at " + input.resolve(index.root());
     }
 
     @Override

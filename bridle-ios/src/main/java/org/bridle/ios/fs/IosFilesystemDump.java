@@ -1,25 +1,32 @@
 package org.bridle.ios.fs;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.bridle.core.io.EvidenceFormatException;
 import org.bridle.core.io.PlistValues;
 import org.bridle.core.io.Plists;
+import org.bridle.core.io.ScratchDirectory;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.InputException;
+import org.bridle.core.source.LocalEvidenceFile;
 import org.bridle.core.source.Source;
 
 /**
- * A full filesystem extraction of an iPhone, whose root holds {@code private/var/…}. Device-root paths resolve under
- * the dump root; container paths ({@code @app/<bundle id>/…} and the like)
+ * A full filesystem extraction of an iPhone, whose root holds {@code private/var/…}, as a folder or an archive.
+ * Device-root paths resolve under the dump root; {@code @listing/} resolves to the {@link DumpListing} of every
+ * entry; container paths ({@code @app/<bundle id>/…} and the like)
  * resolve through each container's {@code .com.apple.mobile_container_manager.metadata.plist}, whose
  * {@code MCMMetadataIdentifier} names the app, group or extension the container belongs to.
  */
@@ -32,7 +39,12 @@ public final class IosFilesystemDump implements Source {
             DevicePath.Container.SYSTEM_DATA, "private/var/containers/Data/System/",
             DevicePath.Container.SYSTEM_SHARED, "private/var/containers/Shared/SystemGroup/");
 
+    /** Archive files larger than this are left out: what reading one file may cost is bounded. */
+    static final long MAX_FILE_SIZE = 2L << 30;
+
     private final DumpTree tree;
+    private ScratchDirectory scratch;
+    private EvidenceFile listing;
     private Map<DevicePath.Container, Map<String, List<String>>> containers;
 
     IosFilesystemDump(DumpTree tree) {
@@ -40,37 +52,87 @@ public final class IosFilesystemDump implements Source {
     }
 
     /**
-     * Opens a dump extracted into a folder.
+     * Opens a dump: a folder, or a {@code .tar}, {@code .tar.gz}/{@code .tgz} or {@code .zip} of one, read in place
+     * (an archive is never extracted). The device root may lie under a leading folder ({@code filesystem/},
+     * {@code ./}). Unsafe archive entries are left out and listed in {@link #problems()}.
      *
-     * @throws InputException when the folder does not exist or holds nothing of an iPhone's file system
+     * @throws InputException when the input does not exist, is not of these kinds, cannot be read, or holds nothing
+     *     of an iPhone's file system
      */
     public static IosFilesystemDump open(Path input) throws InputException {
-        if (!Files.isDirectory(input)) {
-            throw new InputException(input + (Files.exists(input) ? " is not a folder." : " does not exist."));
+        return open(input, MAX_FILE_SIZE);
+    }
+
+    /** As {@link #open(Path)}, leaving out archive files larger than {@code maxFileSize} bytes. */
+    static IosFilesystemDump open(Path input, long maxFileSize) throws InputException {
+        if (!Files.exists(input)) {
+            throw new InputException(input + " does not exist.");
         }
+        String name = input.getFileName() == null ? "" : input.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
-            DumpTree tree = FolderTree.index(input);
-            if (tree.paths().stream().noneMatch(p -> p.startsWith("private/var/"))) {
+            DumpTree tree;
+            if (Files.isDirectory(input)) {
+                tree = FolderTree.index(input);
+            } else if (name.endsWith(".tar")) {
+                tree = TarTree.index(input, maxFileSize);
+            } else if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
+                tree = TarGzTree.index(input, maxFileSize);
+            } else if (name.endsWith(".zip")) {
+                tree = ZipTree.index(input, maxFileSize);
+            } else {
+                throw new InputException(input + " is neither a folder nor a .tar, .tar.gz, .tgz or .zip archive.");
+            }
+            if (tree == null) {
                 throw new InputException(input + " is not an iOS filesystem dump: it holds no private/var folder.");
             }
             return new IosFilesystemDump(tree);
-        } catch (IOException e) {
-            throw new InputException("The dump at " + input + " cannot be read: " + e.getMessage() + ".", e);
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+            throw new InputException("The dump at " + input + " cannot be read: " + why + ".", e);
         }
+    }
+
+    /** The tree behind this source, for tests. */
+    DumpTree tree() {
+        return tree;
+    }
+
+    /** The entries left out and links not followed because they were unsafe, one line each, bounded. */
+    public List<String> problems() {
+        return tree.problems();
     }
 
     @Override
     public String description() {
-        return tree.description();
+        return tree.description() + (tree.problems().isEmpty() ? ""
+                : " (unsafe entries left out or not followed: see the notes of the filesystem artifact)");
     }
 
     @Override
     public List<EvidenceFile> resolve(DevicePath location) throws IOException {
-        return switch (location.container()) {
+        List<EvidenceFile> found = switch (location.container()) {
             case BACKUP -> List.of();
+            case LISTING -> List.of(listing());
             case ROOT -> matching(DevicePath.globToRegex(location.path()));
             default -> inContainers(location);
         };
+        if (location.container() != DevicePath.Container.LISTING) {
+            tree.willRead(found.stream().map(EvidenceFile::devicePath).toList());
+        }
+        return found;
+    }
+
+    /** The listing of every entry, written once into this source's private scratch folder. */
+    private synchronized EvidenceFile listing() throws IOException {
+        if (listing == null) {
+            scratch = ScratchDirectory.create();
+            Path file = scratch.newFolder("listing").resolve("listing.tsv");
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                DumpListing.write(tree.entries(), tree.problems(), out);
+            }
+            listing = new LocalEvidenceFile("@listing/", "the dump's file listing", file, s -> Optional.empty());
+        }
+        return listing;
     }
 
     private List<EvidenceFile> matching(Pattern pattern) throws IOException {
@@ -142,7 +204,10 @@ public final class IosFilesystemDump implements Source {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         tree.close();
+        if (scratch != null) {
+            scratch.close();
+        }
     }
 }
