@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CalendarTest {
-    private static final String PATH = "private/var/mobile/Library/Calendar/Calendar.sqlitedb";
     private static final Instant CREATED = Instant.parse("2023-04-01T09:00:00Z");
     private static final Instant START = Instant.parse("2023-04-03T10:00:00Z");
     private static final Instant END = Instant.parse("2023-04-03T11:00:00Z");
@@ -111,6 +110,6 @@ class CalendarTest {
     }
 
     private ArtifactScan scan(byte[] database) throws Exception {
-        return BackupAndDump.rootFile(dir, PATH, database, calendar);
+        return BackupAndDump.rootFile(dir, CalendarDatabase.DEVICE_PATH, database, calendar);
     }
 }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CallsTest {
-    private static final String PATH = "private/var/mobile/Library/CallHistoryDB/CallHistory.storedata";
     private static final Instant T1 = Instant.parse("2022-03-01T08:00:00Z");
     private static final Instant T2 = Instant.parse("2022-03-02T19:30:00Z");
 
@@ -72,6 +71,6 @@ class CallsTest {
     }
 
     private ArtifactScan scan(byte[] database) throws Exception {
-        return BackupAndDump.rootFile(dir, PATH, database, calls);
+        return BackupAndDump.rootFile(dir, CallHistoryDatabase.DEVICE_PATH, database, calls);
     }
 }

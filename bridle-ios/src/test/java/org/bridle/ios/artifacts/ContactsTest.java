@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ContactsTest {
-    private static final String PATH = "private/var/mobile/Library/AddressBook/AddressBook.sqlitedb";
     private static final Instant CREATED = Instant.parse("2020-06-01T12:00:00Z");
 
     @TempDir
@@ -79,6 +78,6 @@ class ContactsTest {
     }
 
     private ArtifactScan scan(byte[] database) throws Exception {
-        return BackupAndDump.rootFile(dir, PATH, database, contacts);
+        return BackupAndDump.rootFile(dir, AddressBookDatabase.DEVICE_PATH, database, contacts);
     }
 }

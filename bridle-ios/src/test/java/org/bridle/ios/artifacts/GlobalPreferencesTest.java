@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GlobalPreferencesTest {
-    private static final String PATH = "private/var/mobile/Library/Preferences/.GlobalPreferences.plist";
 
     @TempDir
     Path dir;
@@ -69,6 +68,6 @@ class GlobalPreferencesTest {
     }
 
     private ArtifactScan scan(byte[] plist) throws Exception {
-        return BackupAndDump.rootFile(dir, PATH, plist, preferences);
+        return BackupAndDump.rootFile(dir, GlobalPreferencesPlist.DEVICE_PATH, plist, preferences);
     }
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InteractionCTest {
-    private static final String PATH = "private/var/mobile/Library/CoreDuet/People/interactionC.db";
     private static final Instant T1 = Instant.parse("2025-09-07T03:46:40Z");
     private static final Instant T2 = Instant.parse("2025-09-08T07:33:20Z");
     private static final Instant LATE = T2.plusSeconds(90 * 86_400);
@@ -96,6 +95,6 @@ class InteractionCTest {
     }
 
     private ArtifactScan scan(byte[] database) throws Exception {
-        return BackupAndDump.rootFile(dir, PATH, database, interactionC);
+        return BackupAndDump.rootFile(dir, InteractionCDatabase.DEVICE_PATH, database, interactionC);
     }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ShortcutsTest {
-    private static final String PATH = "private/var/mobile/Library/Shortcuts/Shortcuts.sqlite";
     private static final Instant CREATED = Instant.parse("2022-05-01T10:00:00Z");
     private static final Instant MODIFIED = Instant.parse("2022-05-02T10:00:00Z");
 
@@ -89,6 +88,6 @@ class ShortcutsTest {
     }
 
     private ArtifactScan scan(byte[] database) throws Exception {
-        return BackupAndDump.rootFile(dir, PATH, database, shortcuts);
+        return BackupAndDump.rootFile(dir, ShortcutsDatabase.DEVICE_PATH, database, shortcuts);
     }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WhatsappContactsTest {
-    private static final String GROUP = "group.net.whatsapp.WhatsApp.shared";
     private static final Instant SET = Instant.parse("2025-07-24T22:13:20Z");
     private static final Instant UPDATED = Instant.parse("2025-08-04T11:33:20Z");
 
@@ -85,6 +84,7 @@ class WhatsappContactsTest {
     }
 
     private ArtifactScan scan(byte[] database) throws Exception {
-        return BackupAndDump.groupFile(dir, GROUP, "ContactsV2.sqlite", database, contacts);
+        return BackupAndDump.groupFile(dir, WhatsappContactsDatabase.GROUP_ID,
+                WhatsappContactsDatabase.RELATIVE_PATH, database, contacts);
     }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WhatsappTest {
-    private static final String DOMAIN = "AppDomainGroup-group.net.whatsapp.WhatsApp.shared";
-    private static final String GROUP = "group.net.whatsapp.WhatsApp.shared";
+    private static final String DOMAIN = WhatsappDatabase.DOMAIN;
+    private static final String GROUP = WhatsappDatabase.GROUP_ID;
     private static final Instant PAIRED = Instant.parse("2025-08-25T07:33:20Z");
     private static final Instant T1 = Instant.parse("2025-08-27T15:06:40Z");
     private static final Instant T2 = Instant.parse("2025-08-28T18:53:20Z");
@@ -47,11 +47,12 @@ class WhatsappTest {
                 .session(2, "120000000000000001@g.us", "Example Group", 2, GROUP_LAST, CREATED)
                 .lidPair("100000000000001", "14155550100", PAIRED);
 
-        Path backup = new BackupBuilder(dir.resolve("b")).file(DOMAIN, "ChatStorage.sqlite", db.chatStorage())
-                .unlistedFile(DOMAIN, "LID.sqlite", db.lidDatabase()).build();
+        Path backup = new BackupBuilder(dir.resolve("b"))
+                .file(DOMAIN, WhatsappDatabase.CHAT_STORAGE_PATH, db.chatStorage())
+                .unlistedFile(DOMAIN, WhatsappDatabase.LID_PATH, db.lidDatabase()).build();
         Path dump = new DumpBuilder(dir.resolve("d"))
-                .containerFile(DumpBuilder.Container.GROUP, GROUP, "ChatStorage.sqlite", db.chatStorage())
-                .containerFile(DumpBuilder.Container.GROUP, GROUP, "LID.sqlite", db.lidDatabase()).build();
+                .containerFile(DumpBuilder.Container.GROUP, GROUP, WhatsappDatabase.CHAT_STORAGE_PATH, db.chatStorage())
+                .containerFile(DumpBuilder.Container.GROUP, GROUP, WhatsappDatabase.LID_PATH, db.lidDatabase()).build();
         ArtifactScan fromBackup = ArtifactScan.overBackup(backup, whatsapp);
         ArtifactScan fromDump = ArtifactScan.overDump(dump, whatsapp);
 
@@ -139,6 +140,6 @@ class WhatsappTest {
 
     /** Scans a backup and a dump holding this ChatStorage.sqlite and no LID.sqlite. */
     private ArtifactScan chatStorageOnly(byte[] chatStorage) throws Exception {
-        return BackupAndDump.groupFile(dir, GROUP, "ChatStorage.sqlite", chatStorage, whatsapp);
+        return BackupAndDump.groupFile(dir, GROUP, WhatsappDatabase.CHAT_STORAGE_PATH, chatStorage, whatsapp);
     }
 }

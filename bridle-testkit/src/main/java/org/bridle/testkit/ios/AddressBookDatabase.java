@@ -12,6 +12,13 @@ import org.bridle.testkit.SqliteFixture;
  * {@link Layout#OLDER} has no label table.
  */
 public final class AddressBookDatabase {
+    /** The backup domain of the file. */
+    public static final String DOMAIN = "HomeDomain";
+    /** The file's path in {@link #DOMAIN}. */
+    public static final String RELATIVE_PATH = "Library/AddressBook/AddressBook.sqlitedb";
+    /** The file's path on the device. */
+    public static final String DEVICE_PATH = "private/var/mobile/" + RELATIVE_PATH;
+
     /** Which layout is written. */
     public enum Layout { CURRENT, OLDER }
 

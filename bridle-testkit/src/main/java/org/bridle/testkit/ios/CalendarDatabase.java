@@ -13,6 +13,13 @@ import org.bridle.testkit.SqliteFixture;
  * address there rather than in {@code email}) and {@code creation_date}; {@link Layout#OLDER} has neither.
  */
 public final class CalendarDatabase {
+    /** The backup domain of the file. */
+    public static final String DOMAIN = "HomeDomain";
+    /** The file's path in {@link #DOMAIN}. */
+    public static final String RELATIVE_PATH = "Library/Calendar/Calendar.sqlitedb";
+    /** The file's path on the device. */
+    public static final String DEVICE_PATH = "private/var/mobile/" + RELATIVE_PATH;
+
     /** Which layout is written. */
     public enum Layout { CURRENT, OLDER }
 

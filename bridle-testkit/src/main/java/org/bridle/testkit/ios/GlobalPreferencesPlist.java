@@ -6,6 +6,13 @@ import org.bridle.testkit.PlistFixture;
 
 /** Writes a {@code .GlobalPreferences.plist} (binary, as iOS does), keeping the order keys were added in. */
 public final class GlobalPreferencesPlist {
+    /** The backup domain of the file. */
+    public static final String DOMAIN = "HomeDomain";
+    /** The file's path in {@link #DOMAIN}. */
+    public static final String RELATIVE_PATH = "Library/Preferences/.GlobalPreferences.plist";
+    /** The file's path on the device. */
+    public static final String DEVICE_PATH = "private/var/mobile/" + RELATIVE_PATH;
+
     private final Map<String, Object> preferences = new LinkedHashMap<>();
 
     /** A plist with a few ordinary preferences and no Lockdown Mode key. */

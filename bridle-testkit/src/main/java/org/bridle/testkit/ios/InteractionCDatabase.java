@@ -13,6 +13,13 @@ import org.bridle.testkit.SqliteFixture;
  * {@code Z_3INTERACTIONRECIPIENT} and has neither column.
  */
 public final class InteractionCDatabase {
+    /** The backup domain of the file. */
+    public static final String DOMAIN = "HomeDomain";
+    /** The file's path in {@link #DOMAIN}. */
+    public static final String RELATIVE_PATH = "Library/CoreDuet/People/interactionC.db";
+    /** The file's path on the device. */
+    public static final String DEVICE_PATH = "private/var/mobile/" + RELATIVE_PATH;
+
     /** Which layout is written. */
     public enum Layout { CURRENT, OLDER }
 

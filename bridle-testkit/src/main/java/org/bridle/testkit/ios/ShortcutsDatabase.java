@@ -15,6 +15,13 @@ import org.bridle.testkit.SqliteFixture;
  * {@link Layout#OLDER} does not.
  */
 public final class ShortcutsDatabase {
+    /** The backup domain of the file. */
+    public static final String DOMAIN = "HomeDomain";
+    /** The file's path in {@link #DOMAIN}. */
+    public static final String RELATIVE_PATH = "Library/Shortcuts/Shortcuts.sqlite";
+    /** The file's path on the device. */
+    public static final String DEVICE_PATH = "private/var/mobile/" + RELATIVE_PATH;
+
     /** Which layout is written. */
     public enum Layout { CURRENT, OLDER }
 

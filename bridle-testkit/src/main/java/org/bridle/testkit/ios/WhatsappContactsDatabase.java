@@ -12,6 +12,13 @@ import org.bridle.testkit.SqliteFixture;
  * {@code ZPHONESTATUS}; {@link Layout#OLDER} has none of them and {@code ZPHONENUMBERSTATUS}.
  */
 public final class WhatsappContactsDatabase {
+    /** The id of WhatsApp's shared app group, whose container holds the file. */
+    public static final String GROUP_ID = "group.net.whatsapp.WhatsApp.shared";
+    /** The backup domain of the file. */
+    public static final String DOMAIN = "AppDomainGroup-" + GROUP_ID;
+    /** The file's path in the group container. */
+    public static final String RELATIVE_PATH = "ContactsV2.sqlite";
+
     /** Which WhatsApp layout is written. */
     public enum Layout { CURRENT, OLDER }
 

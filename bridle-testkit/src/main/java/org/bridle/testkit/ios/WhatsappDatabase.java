@@ -12,6 +12,15 @@ import org.bridle.testkit.SqliteFixture;
  * {@link Layout#OLDER} keeps them in ChatStorage.sqlite and has no link-preview table.
  */
 public final class WhatsappDatabase {
+    /** The id of WhatsApp's shared app group, whose container holds the file. */
+    public static final String GROUP_ID = "group.net.whatsapp.WhatsApp.shared";
+    /** The backup domain of the file. */
+    public static final String DOMAIN = "AppDomainGroup-" + GROUP_ID;
+    /** ChatStorage.sqlite's path in the group container. */
+    public static final String CHAT_STORAGE_PATH = "ChatStorage.sqlite";
+    /** LID.sqlite's path in the group container. */
+    public static final String LID_PATH = "LID.sqlite";
+
     /** Which WhatsApp layout is written. */
     public enum Layout { CURRENT, OLDER }
 
