@@ -81,7 +81,7 @@ class ExitCodeTest {
         Cli.Result result = Cli.checkBackup(backup, "--no-builtin-iocs", "--iocs", iocs());
 
         assertThat(result.exitCode()).as(result.out()).isEqualTo(ExitCode.INCOMPLETE);
-        assertThat(result.out()).contains("1 failed").contains("failed: sms: ").contains("Detections: 0");
+        assertThat(result.out()).contains("2 failed").contains("failed: sms: ").contains("Detections: 0");
         result.hasNoStackTrace();
     }
 
@@ -93,7 +93,7 @@ class ExitCodeTest {
         Cli.Result result = Cli.checkBackup(backup, "--no-builtin-iocs", "--iocs", iocs());
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.DETECTIONS);
-        assertThat(result.out()).contains("1 failed").contains("Detections: 1 (1 HIGH)");
+        assertThat(result.out()).contains("2 failed").contains("Detections: 1 (1 HIGH)");
     }
 
     @Test

@@ -47,8 +47,8 @@ class ReportFilesTest {
     @Test
     void writesOneJsonPerArtifactFoundAndDetectedFilesOnlyForArtifactsWithDetections() throws IOException {
         assertThat(files()).containsExactlyInAnyOrder(
-                "backup_info.json", "manifest.json", "sms.json", "safari_history.json", "datausage.json", "tcc.json",
-                "applications.json", "sms_detected.json", "datausage_detected.json",
+                "backup_info.json", "manifest.json", "sms.json", "sms_attachments.json", "safari_history.json",
+                "datausage.json", "tcc.json", "applications.json", "sms_detected.json", "datausage_detected.json",
                 "alerts.json", "timeline.csv", "alerts_timeline.csv", "info.json");
         assertThat(result.out()).contains("Reports written to " + report);
     }

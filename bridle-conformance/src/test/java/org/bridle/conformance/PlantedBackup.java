@@ -23,23 +23,36 @@ import org.bridle.core.indicators.Indicator;
 import org.bridle.core.model.Alert;
 import org.bridle.core.model.MatchedIndicator;
 import org.bridle.core.model.Severity;
+import org.bridle.ios.artifacts.ChromeFavicon;
+import org.bridle.ios.artifacts.ChromeHistory;
 import org.bridle.ios.artifacts.ConfigurationProfiles;
 import org.bridle.ios.artifacts.DataUsage;
+import org.bridle.ios.artifacts.FirefoxFavicon;
+import org.bridle.ios.artifacts.FirefoxHistory;
 import org.bridle.ios.artifacts.IdStatusCache;
 import org.bridle.ios.artifacts.LocationdClients;
 import org.bridle.ios.artifacts.Manifest;
 import org.bridle.ios.artifacts.OsAnalyticsAdDaily;
 import org.bridle.ios.artifacts.ProfileEvents;
+import org.bridle.ios.artifacts.SafariBrowserState;
 import org.bridle.ios.artifacts.SafariHistory;
 import org.bridle.ios.artifacts.Sms;
+import org.bridle.ios.artifacts.SmsAttachments;
 import org.bridle.ios.artifacts.Tcc;
+import org.bridle.ios.artifacts.WebkitResourceLoadStatistics;
+import org.bridle.ios.artifacts.WebkitSessionResourceLog;
 import org.bridle.testkit.BackupBuilder;
+import org.bridle.testkit.ios.BrowserStateDatabase;
+import org.bridle.testkit.ios.ChromeDatabases;
 import org.bridle.testkit.ios.ConfigurationProfileStub;
 import org.bridle.testkit.ios.DataUsageDatabase;
+import org.bridle.testkit.ios.FirefoxBrowserDatabase;
 import org.bridle.testkit.ios.IdStatusCachePlist;
 import org.bridle.testkit.ios.LocationdClientsPlist;
+import org.bridle.testkit.ios.ObservationsDatabase;
 import org.bridle.testkit.ios.OsAnalyticsAdDailyPlist;
 import org.bridle.testkit.ios.ProfileEventsPlist;
+import org.bridle.testkit.ios.ResourceLogPlist;
 import org.bridle.testkit.ios.SafariHistoryDatabase;
 import org.bridle.testkit.ios.SmsDatabase;
 import org.bridle.testkit.ios.TccDatabase;
@@ -254,6 +267,22 @@ final class PlantedBackup {
             what = p.payloadIdentifier();
         } else if (entry instanceof ProfileEvents.Event e) {
             what = e.profileId() + " " + e.operation();
+        } else if (entry instanceof SmsAttachments.Attachment a) {
+            what = "attachment " + a.attachmentId();
+        } else if (entry instanceof SafariBrowserState.Tab t) {
+            what = "tab " + t.tabUrl();
+        } else if (entry instanceof WebkitResourceLoadStatistics.ObservedDomain d) {
+            what = d.registrableDomain();
+        } else if (entry instanceof WebkitSessionResourceLog.DomainStatistics d) {
+            what = d.origin();
+        } else if (entry instanceof ChromeHistory.Visit v) {
+            what = "visit " + v.visitId();
+        } else if (entry instanceof ChromeFavicon.Favicon f) {
+            what = f.url();
+        } else if (entry instanceof FirefoxHistory.Visit v) {
+            what = "visit " + v.id();
+        } else if (entry instanceof FirefoxFavicon.Favicon f) {
+            what = "icon " + f.id() + " of " + f.historyId();
         } else if (entry instanceof Manifest.BackupFile f) {
             what = f.domain() + " " + f.relativePath();
         } else {
@@ -290,6 +319,7 @@ final class PlantedBackup {
         }
         builder.file("HomeDomain", "Library/SMS/sms.db", sms(smsLayout));
         safari(builder);
+        browsers(builder);
         builder.file("WirelessDomain", "Library/Databases/DataUsage.sqlite", dataUsage());
         builder.file("HomeDomain", "Library/TCC/TCC.db", tcc());
         idStatusCache(builder);
@@ -371,7 +401,36 @@ final class PlantedBackup {
                 expect(key, text.matches(), text.heuristic());
             }
         }
+        attachments(db, rowid);
         return db.bytes();
+    }
+
+    /** Ordinary attachments of the messages; with traces, a received /var/tmp/…-1 file and its near misses. */
+    private void attachments(SmsDatabase db, long messages) {
+        long id = 0;
+        for (int i = 0, n = 2 + random.nextInt(4); i < n; i++) {
+            String name = "IMG_" + (1000 + random.nextInt(9000)) + ".jpeg";
+            ordinary(oracle.fileName(name));
+            db.attachment(++id, 1 + random.nextInt((int) messages), random.nextBoolean(),
+                    "~/Library/SMS/Attachments/" + String.format("%02x/%02d/", random.nextInt(256), random.nextInt(16))
+                            + uuid() + "/" + name, "image/jpeg", name, 10_000 + random.nextInt(1_000_000), next());
+        }
+        if (withTraces) {
+            String payload = uuid() + "-1";
+            db.attachment(++id, 1 + random.nextInt((int) messages), false, "/var/tmp/com.apple.messages/" + payload,
+                    null, payload, random.nextInt(100_000), next());
+            expect(key("sms_attachments", "attachment " + id), Set.of(), Severity.MEDIUM);
+            for (String[] nearMiss : List.of(new String[] {"sent", "/var/tmp/" + uuid() + "-1"},
+                    new String[] {"received", "/var/tmp/" + uuid() + "-2"},
+                    new String[] {"received", "/var/tmp/" + uuid() + "-10"},
+                    new String[] {"received", "/private/var/tmp/" + uuid() + "-1"},
+                    new String[] {"received", "/var/mobile/tmp/" + uuid() + "-1"})) {
+                String name = nearMiss[1].substring(nearMiss[1].lastIndexOf('/') + 1);
+                db.attachment(++id, 1 + random.nextInt((int) messages), nearMiss[0].equals("sent"), nearMiss[1], null,
+                        name, random.nextInt(100_000), next());
+                nearMisses.add(key("sms_attachments", "attachment " + id));
+            }
+        }
     }
 
     private static final int LINK_STYLES = 15;
@@ -908,6 +967,124 @@ final class PlantedBackup {
             }
         }
         return null;
+    }
+
+    // --- other browsers and WebKit ----------------------------------------------------------------------------
+
+    /**
+     * Safari's open tabs, WebKit's observed domains and session resource log, and Chrome's and Firefox's
+     * histories and icons: ordinary pages, and with traces one page or domain of an indicator in each (a redirect from
+     * one in the resource log), beside a near miss.
+     */
+    private void browsers(BackupBuilder builder) {
+        String trace = withTraces ? subdomain() + "." + pick(domains) : null;
+        String nearHost = withTraces ? clean(() -> "x" + pick(domains), oracle::host) : null;
+
+        BrowserStateDatabase tabs = random.nextBoolean() ? BrowserStateDatabase.recent() : BrowserStateDatabase.legacy();
+        Set<String> tabUrls = new LinkedHashSet<>();
+        for (int i = 0, n = 2 + random.nextInt(3); i < n; i++) {
+            String url = "https://" + pick(BENIGN_HOSTS) + path();
+            if (tabUrls.add(url)) {
+                tabs.tab(sentence(), url, next(), BrowserStateDatabase.session(sentence(),
+                        "https://" + pick(BENIGN_HOSTS) + path(), "https://" + pick(BENIGN_HOSTS) + "/", sentence(),
+                        url, url));
+            }
+        }
+        if (withTraces) {
+            String url = "https://" + trace + path();
+            tabs.tab(sentence(), url, next(), null);
+            expect(key("safari_browser_state", "tab " + url), planted(oracle.host(trace), trace));
+            String near = "https://" + nearHost + path();
+            tabs.tab(sentence(), near, next(), null);
+            nearMisses.add(key("safari_browser_state", "tab " + near));
+        }
+        builder.file(random.nextBoolean() ? BrowserStateDatabase.DOMAIN : BrowserStateDatabase.APP_DOMAIN,
+                BrowserStateDatabase.RELATIVE_PATH, tabs.bytes());
+
+        ObservationsDatabase observations = random.nextBoolean() ? ObservationsDatabase.recent()
+                : ObservationsDatabase.ios14();
+        Set<String> observed = new LinkedHashSet<>();
+        for (int i = 0, n = 3 + random.nextInt(4); i < n; i++) {
+            observed.add(strippedWww(pick(BENIGN_HOSTS)));
+        }
+        long domainId = 0;
+        for (String domain : observed) {
+            observations.domain(++domainId, domain, next(), random.nextBoolean() ? next() : null);
+        }
+        if (withTraces) {
+            String domain = pick(domains);
+            observations.domain(++domainId, domain, next(), null);
+            expect(key("webkit_resource_load_statistics", domain), planted(oracle.host(domain), domain));
+            observations.domain(++domainId, nearHost, next(), null);
+            nearMisses.add(key("webkit_resource_load_statistics", nearHost));
+        }
+        builder.file(ChromeDatabases.DOMAIN, ObservationsDatabase.RELATIVE_PATH, observations.bytes());
+
+        ResourceLogPlist log = random.nextBoolean() ? ResourceLogPlist.recent() : ResourceLogPlist.legacy();
+        List<String> origins = new ArrayList<>(observed);
+        for (int i = 0; i < origins.size(); i++) {
+            log.domain(origins.get(i), i == 0 ? List.of() : List.of(origins.get(i - 1)), List.of(), List.of(), next());
+        }
+        if (withTraces) {
+            String landing = "landing.example.com";
+            ordinary(oracle.host(landing));
+            String from = pick(domains);
+            log.domain(landing, List.of(from), List.of(), List.of(), next());
+            expect(key("webkit_session_resource_log", landing), planted(oracle.host(from), from), Severity.HIGH);
+            String loader = "widgets.example.net";
+            ordinary(oracle.host(loader));
+            String under = pick(domains);
+            log.domain(loader, List.of(), List.of(), List.of(under), next());
+            expect(key("webkit_session_resource_log", loader), planted(oracle.host(under), under));
+            log.domain(nearHost, List.of(origins.get(0)), List.of(), List.of(), next());
+            nearMisses.add(key("webkit_session_resource_log", nearHost));
+        }
+        builder.file("AppDomain-com.apple.mobilesafari", ResourceLogPlist.RELATIVE_PATH, log.bytes());
+
+        ChromeDatabases chrome = random.nextBoolean() ? ChromeDatabases.recent() : ChromeDatabases.legacy();
+        long visit = 0;
+        for (int i = 0, n = 3 + random.nextInt(4); i < n; i++) {
+            String page = "https://" + pick(BENIGN_HOSTS) + path();
+            chrome.visit(++visit, page, sentence(), next(), 0, null);
+            chrome.icon(page + "#" + visit, "https://" + pick(BENIGN_HOSTS) + "/favicon.ico", next(), next());
+        }
+        FirefoxBrowserDatabase firefox = random.nextBoolean() ? FirefoxBrowserDatabase.recent()
+                : FirefoxBrowserDatabase.early();
+        long firefoxVisit = 0;
+        long icon = 0;
+        Map<String, Long> firefoxPages = new LinkedHashMap<>();
+        for (int i = 0, n = 3 + random.nextInt(4); i < n; i++) {
+            String page = "https://" + pick(BENIGN_HOSTS) + path();
+            firefox.visit(++firefoxVisit, page, sentence(), next(), random.nextBoolean());
+            firefoxPages.putIfAbsent(page, (long) firefoxPages.size() + 1);
+        }
+        String firefoxIconPage = firefoxPages.keySet().iterator().next();
+        firefox.icon(firefoxIconPage, "https://" + pick(BENIGN_HOSTS) + "/icon-" + (++icon) + ".png", next());
+        if (withTraces) {
+            String url = "https://" + trace + path();
+            chrome.visit(++visit, url, sentence(), next(), 0, null);
+            expect(key("chrome_history", "visit " + visit), planted(oracle.host(trace), trace));
+            chrome.visit(++visit, "https://" + nearHost + path(), sentence(), next(), 0, null);
+            nearMisses.add(key("chrome_history", "visit " + visit));
+            chrome.icon(url, "https://" + trace + "/favicon.ico", next(), next());
+            expect(key("chrome_favicon", url), planted(oracle.host(trace), trace));
+            String near = "https://" + nearHost + path();
+            chrome.icon(near, "https://" + nearHost + "/favicon.ico", next(), next());
+            nearMisses.add(key("chrome_favicon", near));
+
+            firefox.visit(++firefoxVisit, url, sentence(), next(), true);
+            expect(key("firefox_history", "visit " + firefoxVisit), planted(oracle.host(trace), trace));
+            firefox.visit(++firefoxVisit, "https://" + nearHost + path(), sentence(), next(), true);
+            nearMisses.add(key("firefox_history", "visit " + firefoxVisit));
+            firefox.icon(firefoxIconPage, "https://" + trace + "/icon-" + (++icon) + ".png", next());
+            expect(key("firefox_favicon", "icon " + icon + " of " + firefoxPages.get(firefoxIconPage)),
+                    planted(oracle.host(trace), trace));
+            firefox.icon(firefoxIconPage, "https://" + nearHost + "/icon-" + (++icon) + ".png", next());
+            nearMisses.add(key("firefox_favicon", "icon " + icon + " of " + firefoxPages.get(firefoxIconPage)));
+        }
+        builder.file(ChromeDatabases.DOMAIN, ChromeDatabases.HISTORY_PATH, chrome.history());
+        builder.file(ChromeDatabases.DOMAIN, ChromeDatabases.FAVICONS_PATH, chrome.favicons());
+        builder.file(FirefoxBrowserDatabase.GROUP_DOMAIN, FirefoxBrowserDatabase.RELATIVE_PATH, firefox.bytes());
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------

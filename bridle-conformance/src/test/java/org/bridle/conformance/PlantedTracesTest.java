@@ -44,9 +44,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PlantedTracesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The artifacts whose files every planted backup holds; the others may be absent. */
-    private static final Set<String> PLANTED_ARTIFACTS = Set.of("backup_info", "manifest", "sms", "safari_history",
+    private static final Set<String> PLANTED_ARTIFACTS = Set.of("backup_info", "manifest", "sms", "sms_attachments",
+            "safari_history", "safari_browser_state", "webkit_resource_load_statistics",
+            "webkit_session_resource_log", "chrome_history", "chrome_favicon", "firefox_history", "firefox_favicon",
             "datausage", "tcc", "id_status_cache", "os_analytics_ad_daily", "locationd_clients",
-            "configuration_profiles", "profile_events");
+            "configuration_profiles", "profile_events", "applications");
     private static IndicatorSet builtin;
 
     @TempDir

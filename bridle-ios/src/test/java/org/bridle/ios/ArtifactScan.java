@@ -27,23 +27,35 @@ public record ArtifactScan(ScanResult result, MemorySink sink) {
 
     /** Opens a backup folder, scans it with no indicators, and asserts the scan left the folder unchanged. */
     public static ArtifactScan overBackup(Path backup, Artifact<?>... artifacts) throws Exception {
-        EvidenceSnapshot before = EvidenceSnapshot.of(backup);
-        ArtifactScan scan;
-        try (IosBackup source = IosBackup.open(backup)) {
-            scan = run(source, artifacts);
-        }
-        assertThat(EvidenceSnapshot.of(backup)).as("the evidence after the scan").isEqualTo(before);
-        return scan;
+        return overBackup(backup, NO_INDICATORS, artifacts);
     }
 
     /** Opens a filesystem dump (folder or archive), scans it with no indicators, and asserts it is unchanged. */
     public static ArtifactScan overDump(Path dump, Artifact<?>... artifacts) throws Exception {
+        return overDump(dump, NO_INDICATORS, artifacts);
+    }
+
+    /** Opens a filesystem dump (folder or archive), scans it with the indicators, and asserts it is unchanged. */
+    public static ArtifactScan overDump(Path dump, IndicatorMatcher indicators, Artifact<?>... artifacts)
+            throws Exception {
         EvidenceSnapshot before = EvidenceSnapshot.of(dump.getParent());
         ArtifactScan scan;
         try (IosFilesystemDump source = IosFilesystemDump.open(dump)) {
-            scan = run(source, artifacts);
+            scan = run(source, indicators, artifacts);
         }
         assertThat(EvidenceSnapshot.of(dump.getParent())).as("the evidence after the scan").isEqualTo(before);
+        return scan;
+    }
+
+    /** Opens a backup folder, scans it with the indicators, and asserts the scan left the folder unchanged. */
+    public static ArtifactScan overBackup(Path backup, IndicatorMatcher indicators, Artifact<?>... artifacts)
+            throws Exception {
+        EvidenceSnapshot before = EvidenceSnapshot.of(backup);
+        ArtifactScan scan;
+        try (IosBackup source = IosBackup.open(backup)) {
+            scan = run(source, indicators, artifacts);
+        }
+        assertThat(EvidenceSnapshot.of(backup)).as("the evidence after the scan").isEqualTo(before);
         return scan;
     }
 

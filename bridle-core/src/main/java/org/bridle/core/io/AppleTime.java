@@ -39,4 +39,10 @@ public final class AppleTime {
     public static Instant fromUnixSeconds(long seconds) {
         return Instant.ofEpochSecond(seconds);
     }
+
+    /** A Unix time in seconds with a fraction (as WebKit writes them), rounded to the microsecond. */
+    public static Instant fromUnixSeconds(double seconds) {
+        long whole = (long) Math.floor(seconds);
+        return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e6) * 1000);
+    }
 }

@@ -31,41 +31,115 @@ import org.sqlite.SQLiteOpenMode;
  * So a database on this machine with no write-ahead log or rollback journal beside it is opened in place, read-only
  * and {@code immutable=1}; any other (one with a {@code -wal} or {@code -journal}, or one not stored as a plain file)
  * is first copied with its sidecars into the scan's private scratch folder, and the copy is opened.
+ *
+ * <p>A malformed database (SQLite reports it corrupt, or {@code PRAGMA quick_check} finds damage) is copied into
+ * the scratch folder and salvaged with {@link SqliteRecovery}; the salvaged copy is opened and {@link #recovered()}
+ * says so. When there is no {@code sqlite3} or nothing can be salvaged, opening fails: the database is malformed.
  */
 public final class SqliteEvidence implements AutoCloseable {
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final List<String> SIDECARS = List.of("-wal", "-journal");
 
+    /** SQLite's primary result codes for a damaged database file. */
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_NOTADB = 26;
+    private static final String MALFORMED = "the database is malformed";
+
     private final Connection connection;
+    private final boolean recovered;
     private final Map<String, Set<String>> columns = new ConcurrentHashMap<>();
     private Set<String> tables;
 
-    private SqliteEvidence(Connection connection) {
+    private SqliteEvidence(Connection connection, boolean recovered) {
         this.connection = connection;
+        this.recovered = recovered;
     }
 
     /**
-     * Opens a database of the evidence.
+     * Opens a database of the evidence, salvaging a malformed one with the {@code sqlite3} on the {@code PATH}.
      *
-     * @throws EvidenceFormatException when the file is not an SQLite database or is corrupt
+     * @throws EvidenceFormatException when the file is not an SQLite database, or is malformed and cannot be
+     *     recovered
      */
     public static SqliteEvidence open(EvidenceFile file, ScratchDirectory scratch)
+            throws EvidenceFormatException, IOException {
+        return open(file, scratch, SystemRecovery.INSTANCE);
+    }
+
+    /**
+     * Opens a database of the evidence, salvaging a malformed one with {@code recovery}.
+     *
+     * @throws EvidenceFormatException when the file is not an SQLite database, or is malformed and cannot be
+     *     recovered
+     */
+    public static SqliteEvidence open(EvidenceFile file, ScratchDirectory scratch, SqliteRecovery recovery)
             throws EvidenceFormatException, IOException {
         checkMagic(file);
         Optional<Path> local = file.localPath();
         boolean hasSidecar = SIDECARS.stream().anyMatch(s -> file.sidecar(s).filter(EvidenceFile::present).isPresent());
+        SqliteEvidence db = null;
         try {
-            SqliteEvidence db;
             if (local.isPresent() && !hasSidecar && !hasSidecarOnDisk(local.get())) {
-                db = new SqliteEvidence(openImmutable(local.get()));
+                db = new SqliteEvidence(openImmutable(local.get()), false);
             } else {
-                db = new SqliteEvidence(openCopy(file, scratch));
+                db = new SqliteEvidence(openCopy(file, scratch), false);
             }
             db.tables();
+            if (db.damaged()) {
+                db.close();
+                return recover(file, scratch, recovery);
+            }
             return db;
         } catch (SQLException e) {
+            if (db != null) {
+                db.close();
+            }
+            if (malformed(e)) {
+                return recover(file, scratch, recovery);
+            }
             throw new EvidenceFormatException("the SQLite database cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** True when this is a copy salvaged from a malformed database, whose content may be incomplete. */
+    public boolean recovered() {
+        return recovered;
+    }
+
+    private boolean damaged() throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("PRAGMA quick_check(1)");
+             ResultSet rs = st.executeQuery()) {
+            return !rs.next() || !"ok".equals(rs.getString(1));
+        }
+    }
+
+    private static boolean malformed(SQLException e) {
+        int code = e.getErrorCode() & 0xff;
+        return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+    }
+
+    private static SqliteEvidence recover(EvidenceFile file, ScratchDirectory scratch, SqliteRecovery recovery)
+            throws IOException, EvidenceFormatException {
+        if (recovery.executable().isEmpty()) {
+            throw new EvidenceFormatException(MALFORMED + " (" + recovery.unavailable() + ")");
+        }
+        Path folder = scratch.newFolder("recover");
+        Path copy = copyWithSidecars(file, folder);
+        Path recovered = folder.resolve("recovered.db");
+        if (!recovery.recover(copy, recovered)) {
+            throw new EvidenceFormatException(MALFORMED + " (sqlite3 could not recover anything from it)");
+        }
+        try {
+            return new SqliteEvidence(openImmutable(recovered), true);
+        } catch (SQLException e) {
+            throw new EvidenceFormatException(MALFORMED + " (its recovered copy cannot be read: " + e.getMessage()
+                    + ")", e);
+        }
+    }
+
+    /** The {@code sqlite3} on the {@code PATH}, looked up once. */
+    private static final class SystemRecovery {
+        static final SqliteRecovery INSTANCE = SqliteRecovery.system();
     }
 
     private static boolean hasSidecarOnDisk(Path db) {
@@ -90,7 +164,14 @@ public final class SqliteEvidence implements AutoCloseable {
     }
 
     private static Connection openCopy(EvidenceFile file, ScratchDirectory scratch) throws IOException, SQLException {
-        Path folder = scratch.newFolder("db");
+        Path copy = copyWithSidecars(file, scratch.newFolder("db"));
+        SQLiteConfig config = new SQLiteConfig();
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        return config.createConnection("jdbc:sqlite:" + fileUri(copy));
+    }
+
+    /** Copies the database and its sidecars into {@code folder} as {@code evidence.db}; returns the copy. */
+    private static Path copyWithSidecars(EvidenceFile file, Path folder) throws IOException {
         Path copy = folder.resolve("evidence.db");
         try (InputStream in = file.open()) {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
@@ -108,9 +189,7 @@ public final class SqliteEvidence implements AutoCloseable {
                 }
             }
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
-        return config.createConnection("jdbc:sqlite:" + fileUri(copy));
+        return copy;
     }
 
     /** An SQLite URI for a path, with the characters SQLite's URI parser treats specially escaped. */
@@ -191,7 +270,11 @@ public final class SqliteEvidence implements AutoCloseable {
         return hasColumn(table, column) ? alias + "." + column : "NULL";
     }
 
-    /** Runs a query and hands each row to {@code handler} as it is read. */
+    /**
+     * Runs a query and hands each row to {@code handler} as it is read.
+     *
+     * @throws EvidenceFormatException when the query meets damage that opening the database did not find
+     */
     public void query(String sql, RowHandler handler, Object... parameters) throws Exception {
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -203,6 +286,11 @@ public final class SqliteEvidence implements AutoCloseable {
                     handler.row(row);
                 }
             }
+        } catch (SQLException e) {
+            if (malformed(e)) {
+                throw new EvidenceFormatException(MALFORMED + " (" + e.getMessage() + ")", e);
+            }
+            throw e;
         }
     }
 

@@ -70,7 +70,7 @@ public final class ScanEngine {
         List<ArtifactOutcome> outcomes = new ArrayList<>();
         List<List<Alert>> alerts = new ArrayList<>();
         try (ScratchDirectory scratch = ScratchDirectory.create()) {
-            ParseContext context = new ParseContext(source, scratch);
+            ParseContext context = new ParseContext(source, scratch, indicators);
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, artifacts.size())),
                     runnable -> {
                         Thread t = new Thread(runnable, "bridle-artifact");

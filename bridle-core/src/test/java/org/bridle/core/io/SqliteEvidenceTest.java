@@ -112,7 +112,68 @@ class SqliteEvidenceTest {
             assertThatThrownBy(() -> SqliteEvidence.open(evidence(empty), scratch))
                     .isInstanceOf(EvidenceFormatException.class).hasMessage("the database file is empty");
             assertThatThrownBy(() -> SqliteEvidence.open(evidence(truncated), scratch))
-                    .isInstanceOf(EvidenceFormatException.class).hasMessageContaining("cannot be read");
+                    .isInstanceOf(EvidenceFormatException.class).hasMessageStartingWith("the database is malformed");
+        }
+    }
+
+    /** A database of 2,000 rows whose fifth page (a leaf of the table) has its cell pointers overwritten. */
+    private Path damagedDatabase() throws Exception {
+        Path db = dir.resolve("evidence").resolve("damaged.db");
+        Files.createDirectories(db.getParent());
+        try (SqliteFixture f = SqliteFixture.create(db)) {
+            f.execute("CREATE TABLE t (id INTEGER, v TEXT)");
+            for (int i = 0; i < 2000; i++) {
+                f.insert("INSERT INTO t VALUES (?, ?)", i, "x".repeat(200));
+            }
+        }
+        byte[] content = Files.readAllBytes(db);
+        java.util.Arrays.fill(content, 4 * 4096 + 8, 4 * 4096 + 200, (byte) 0xff);
+        Files.write(db, content);
+        return db;
+    }
+
+    @Test
+    void aMalformedDatabaseWithoutSqlite3IsAFailureThatSaysSo() throws Exception {
+        Path db = damagedDatabase();
+        SqliteRecovery none = SqliteRecovery.using(dir.resolve("no such folder").resolve("sqlite3"));
+        assertThat(none.executable()).isEmpty();
+        try (ScratchDirectory scratch = ScratchDirectory.create()) {
+            assertThatThrownBy(() -> SqliteEvidence.open(evidence(db), scratch, none))
+                    .isInstanceOf(EvidenceFormatException.class)
+                    .hasMessage("the database is malformed (there is no sqlite3 shell on this machine to recover it)");
+        }
+    }
+
+    @Test
+    void aMalformedDatabaseIsReadFromWhatSqlite3RecoversFromAPrivateCopy() throws Exception {
+        Path db = damagedDatabase();
+        SqliteRecovery system = SqliteRecovery.system();
+        EvidenceSnapshot before = EvidenceSnapshot.of(db.getParent());
+        try (ScratchDirectory scratch = ScratchDirectory.create()) {
+            if (system.executable().isEmpty()) {
+                assertThatThrownBy(() -> SqliteEvidence.open(evidence(db), scratch, system))
+                        .hasMessageStartingWith("the database is malformed (there is no sqlite3");
+                return;
+            }
+            long[] rows = {0};
+            try (SqliteEvidence sql = SqliteEvidence.open(evidence(db), scratch, system)) {
+                assertThat(sql.recovered()).isTrue();
+                sql.query("SELECT id, v FROM t", row -> rows[0]++);
+            }
+            assertThat(rows[0]).as("rows outside the damaged page").isBetween(1000L, 2000L);
+        }
+        assertThat(EvidenceSnapshot.of(db.getParent())).isEqualTo(before);
+    }
+
+    @Test
+    void anIntactDatabaseIsNotRecovered() throws Exception {
+        Path db = dir.resolve("intact.db");
+        try (SqliteFixture f = SqliteFixture.create(db)) {
+            f.execute("CREATE TABLE t (v TEXT)");
+        }
+        try (ScratchDirectory scratch = ScratchDirectory.create();
+             SqliteEvidence sql = SqliteEvidence.open(evidence(db), scratch)) {
+            assertThat(sql.recovered()).isFalse();
         }
     }
 }

@@ -63,7 +63,7 @@ public final class CacheFiles implements Artifact<CacheFiles.CachedResponse> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<CachedResponse> out) throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             if (!db.hasColumn(TABLE, "request_key")) {
                 out.note(file.devicePath() + " has no " + TABLE + " table with request URLs");
                 return;

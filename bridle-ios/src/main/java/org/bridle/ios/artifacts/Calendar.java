@@ -83,7 +83,7 @@ public final class Calendar implements Artifact<Calendar.Event> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Event> out) throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             if (!db.hasTable("CalendarItem")) {
                 out.note("Calendar.sqlitedb has no CalendarItem table");
                 return;

@@ -55,7 +55,7 @@ public final class Calls implements Artifact<Calls.Call> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Call> out) throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             if (!db.hasTable("ZCALLRECORD")) {
                 out.note("CallHistory.storedata has no ZCALLRECORD table");
                 return;

@@ -58,7 +58,7 @@ public final class Contacts implements Artifact<Contacts.Contact> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Contact> out) throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             if (!db.hasTable("ABPerson") || !db.hasColumn("ABMultiValue", "record_id")) {
                 out.note("AddressBook.sqlitedb has no ABPerson and ABMultiValue tables");
                 return;

@@ -118,7 +118,7 @@ public final class DataUsage implements Artifact<DataUsage.Usage> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Usage> out) throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             if (!db.hasColumn("ZPROCESS", "Z_PK") || !db.hasColumn("ZLIVEUSAGE", "ZHASPROCESS")) {
                 out.note(file.devicePath() + " has no ZPROCESS and ZLIVEUSAGE tables of the known layout");
                 return;

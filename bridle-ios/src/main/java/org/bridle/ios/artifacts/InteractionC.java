@@ -102,7 +102,7 @@ public final class InteractionC implements Artifact<InteractionC.Interaction> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Interaction> out) throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             if (!db.hasTable("ZINTERACTIONS")) {
                 out.note("interactionC.db has no ZINTERACTIONS table");
                 return;

@@ -43,7 +43,7 @@ final class KeychainAnalyticsStore {
      */
     static void read(EvidenceFile file, ParseContext context, Emitter<?> out, EventHandler handler)
             throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             int[] undecodable = {0};
             boolean any = false;
             for (String table : TABLES) {

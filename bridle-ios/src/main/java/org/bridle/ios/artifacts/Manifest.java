@@ -73,7 +73,7 @@ public final class Manifest implements Artifact<Manifest.BackupFile> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<BackupFile> out) throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             if (!db.hasTable("Files")) {
                 out.note("Manifest.db has no Files table");
                 return;

@@ -61,7 +61,7 @@ public final class SafariFavicon implements Artifact<SafariFavicon.Favicon> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Favicon> out) throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             String path = file.devicePath();
             if (db.columns("page_url").containsAll(List.of("uuid", "url"))
                     && db.columns("icon_info").containsAll(List.of("uuid", "url"))) {

@@ -77,7 +77,7 @@ public final class SafariHistory implements Artifact<SafariHistory.Visit> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Visit> out) throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             Set<String> items = db.columns("history_items");
             Set<String> visits = db.columns("history_visits");
             if (!items.containsAll(List.of("id", "url"))

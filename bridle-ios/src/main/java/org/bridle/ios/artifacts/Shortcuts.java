@@ -61,7 +61,7 @@ public final class Shortcuts implements Artifact<Shortcuts.Shortcut> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Shortcut> out) throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             if (!db.hasTable("ZSHORTCUT")) {
                 out.note("Shortcuts.sqlite has no ZSHORTCUT table");
                 return;

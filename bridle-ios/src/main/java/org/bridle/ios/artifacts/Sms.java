@@ -69,7 +69,7 @@ public final class Sms implements Artifact<Sms.Message> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Message> out) throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             if (!db.hasTable("message")) {
                 out.note("sms.db has no message table");
                 return;

@@ -64,7 +64,7 @@ public final class Tcc implements Artifact<Tcc.Access> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Access> out) throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             if (!db.hasTable("access")) {
                 out.note("TCC.db has no access table");
                 return;

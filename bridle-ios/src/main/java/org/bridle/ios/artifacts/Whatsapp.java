@@ -106,7 +106,7 @@ public final class Whatsapp implements Artifact<Whatsapp.Entry> {
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Entry> out) throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             if (!db.hasTable("ZWAMESSAGE")) {
                 out.note("ChatStorage.sqlite has no ZWAMESSAGE table");
             } else {
@@ -181,7 +181,7 @@ public final class Whatsapp implements Artifact<Whatsapp.Entry> {
         List<EvidenceFile> lidFiles = context.source().resolve(LID_DATABASE).stream()
                 .filter(EvidenceFile::present).toList();
         if (!lidFiles.isEmpty()) {
-            try (SqliteEvidence lidDb = SqliteEvidence.open(lidFiles.get(0), context.scratch())) {
+            try (SqliteEvidence lidDb = context.database(lidFiles.get(0), out)) {
                 if (lidDb.hasTable(PAIRS_TABLE)) {
                     pairs(lidDb, phoneByLid, out);
                     return phoneByLid;

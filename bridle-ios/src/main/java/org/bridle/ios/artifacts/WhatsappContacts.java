@@ -85,7 +85,7 @@ public final class WhatsappContacts implements Artifact<WhatsappContacts.Contact
 
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Contact> out) throws Exception {
-        try (SqliteEvidence db = SqliteEvidence.open(file, context.scratch())) {
+        try (SqliteEvidence db = context.database(file, out)) {
             if (!db.hasTable(TABLE)) {
                 out.note("ContactsV2.sqlite has no " + TABLE + " table");
                 return;

@@ -20,6 +20,7 @@ import org.bridle.core.io.Hashing;
 import org.bridle.core.io.Plists;
 import org.bridle.core.io.ScratchDirectory;
 import org.bridle.core.io.SqliteEvidence;
+import org.bridle.core.io.SqliteRecovery;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.InputException;
@@ -121,7 +122,8 @@ public final class IosBackup implements Source {
         LocalEvidenceFile file = new LocalEvidenceFile("@backup/Manifest.db", "Manifest.db", manifest, s -> Optional.empty());
         List<ManifestRecord> records = new ArrayList<>();
         try (ScratchDirectory scratch = ScratchDirectory.create();
-             SqliteEvidence db = SqliteEvidence.open(file, scratch)) {
+             // a damaged manifest is the whole input's problem: salvaging part of it would hide files silently
+             SqliteEvidence db = SqliteEvidence.open(file, scratch, SqliteRecovery.none())) {
             if (!db.hasTable("Files")) {
                 throw new InputException("Manifest.db in " + root + " has no Files table: it is not the manifest of an iOS backup.");
             }

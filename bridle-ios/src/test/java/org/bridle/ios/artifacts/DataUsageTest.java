@@ -135,7 +135,7 @@ class DataUsageTest {
         ArtifactOutcome outcome = scan(damaged).outcome("datausage");
 
         assertThat(outcome.status()).isEqualTo(ArtifactOutcome.Status.FAILED);
-        assertThat(outcome.failures().get(0).reason()).startsWith("the SQLite database cannot be read");
+        assertThat(outcome.failures().get(0).reason()).startsWith("the database is malformed");
     }
 
     /** Scans a backup holding this DataUsage.sqlite, asserting the scan left the backup unchanged. */

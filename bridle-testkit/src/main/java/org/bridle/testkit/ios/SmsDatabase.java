@@ -13,7 +13,8 @@ import org.bridle.testkit.SqliteFixture;
  * Writes an {@code sms.db} (Messages: {@code message} and {@code handle} tables) with the columns bridle reads and
  * the layout of an iOS version: {@link Layout#IOS_16} stores dates in nanoseconds since 2001 and may leave
  * {@code text} NULL with the text only in the {@code attributedBody} typedstream; {@link Layout#IOS_10} stores dates
- * in seconds and lacks the columns added since (thread replies, edits).
+ * in seconds and lacks the columns added since (thread replies, edits, stickers). Attachments go in
+ * {@code attachment}, linked to their message through {@code message_attachment_join}.
  */
 public final class SmsDatabase {
     /** The iOS version whose layout is written. */
@@ -43,6 +44,18 @@ public final class SmsDatabase {
                 + "is_finished INTEGER DEFAULT 0, is_from_me INTEGER DEFAULT 0, is_read INTEGER DEFAULT 0, "
                 + "is_sent INTEGER DEFAULT 0, cache_roomnames TEXT, item_type INTEGER DEFAULT 0, "
                 + "associated_message_guid TEXT, balloon_bundle_id TEXT, payload_data BLOB" + recent + ")");
+        String stickers = layout == Layout.IOS_16
+                ? ", is_sticker INTEGER DEFAULT 0, sticker_user_info BLOB, attribution_info BLOB, "
+                        + "hide_attachment INTEGER DEFAULT 0, ck_sync_state INTEGER DEFAULT 0, "
+                        + "ck_server_change_token_blob BLOB, ck_record_id TEXT, original_guid TEXT UNIQUE NOT NULL"
+                : "";
+        statements.add("CREATE TABLE attachment (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT UNIQUE NOT NULL, "
+                + "created_date INTEGER DEFAULT 0, start_date INTEGER DEFAULT 0, filename TEXT, uti TEXT, "
+                + "mime_type TEXT, transfer_state INTEGER DEFAULT 0, is_outgoing INTEGER DEFAULT 0, user_info BLOB, "
+                + "transfer_name TEXT, total_bytes INTEGER DEFAULT 0" + stickers + ")");
+        statements.add("CREATE TABLE message_attachment_join (message_id INTEGER REFERENCES message (ROWID) ON DELETE "
+                + "CASCADE, attachment_id INTEGER REFERENCES attachment (ROWID) ON DELETE CASCADE, "
+                + "UNIQUE(message_id, attachment_id))");
     }
 
     /** An empty database in the layout of a recent iOS. */
@@ -82,6 +95,32 @@ public final class SmsDatabase {
                 String.format("00000000-0000-4000-8000-%012d", rowid), text, handleId, attributedBody, "SMS",
                 "P:+15555550100", appleTime(date), appleTime(dateRead), appleTime(date), fromMe,
                 dateRead != null)));
+        return this;
+    }
+
+    /**
+     * Adds an attachment of message {@code messageId} (0: linked to no message), created at {@code created}
+     * (stored in seconds since 2001, as Messages stores attachment dates).
+     *
+     * @param outgoing true when the owner sent it
+     * @param filename where it is stored, such as {@code ~/Library/SMS/Attachments/ab/11/ID/IMG_0001.jpeg}
+     */
+    public SmsDatabase attachment(long rowid, long messageId, boolean outgoing, String filename, String mimeType,
+                                  String transferName, long totalBytes, Instant created) {
+        List<String> columns = new ArrayList<>(List.of("ROWID", "guid", "created_date", "start_date", "filename",
+                "uti", "mime_type", "transfer_state", "is_outgoing", "transfer_name", "total_bytes"));
+        List<Object> values = new ArrayList<>(Arrays.asList(rowid, String.format("at_0_%08d", rowid),
+                Duration.between(COCOA_EPOCH, created).getSeconds(), 0, filename, "public.data", mimeType, 5,
+                outgoing, transferName, totalBytes));
+        if (layout == Layout.IOS_16) {
+            columns.addAll(List.of("is_sticker", "original_guid"));
+            values.addAll(List.of(false, String.format("at_0_%08d", rowid)));
+        }
+        statements.add(SqlLiterals.insert("attachment", columns, values));
+        if (messageId != 0) {
+            statements.add(SqlLiterals.insert("message_attachment_join", List.of("message_id", "attachment_id"),
+                    List.of(messageId, rowid)));
+        }
         return this;
     }
 
