@@ -156,7 +156,7 @@ class SmsAttachmentsTest {
         ArtifactOutcome outcome = ArtifactScan.overBackup(backup, artifact).outcome("sms_attachments");
 
         if (org.bridle.core.io.SqliteRecovery.system().executable().isPresent()) {
-            assertThat(outcome.status()).isEqualTo(ArtifactOutcome.Status.FOUND);
+            assertThat(outcome.status()).as("%s", outcome.failures()).isEqualTo(ArtifactOutcome.Status.FOUND);
             assertThat(outcome.notes()).singleElement().asString().isEqualTo("private/var/mobile/Library/SMS/sms.db "
                     + "is malformed: read what sqlite3 recovered from a private copy, which may miss entries");
         } else {
