@@ -22,6 +22,7 @@ import org.bridle.core.scan.ScanResult;
 import org.bridle.core.scan.ScanSink;
 import org.bridle.core.source.EvidenceKind;
 import org.bridle.core.source.InputException;
+import org.bridle.core.source.PasswordSource;
 import org.bridle.core.source.Source;
 import org.bridle.report.ConsoleSummary;
 import org.bridle.report.ReportWriter;
@@ -50,10 +51,13 @@ final class Check {
         this.commandName = commandName;
     }
 
-    /** Checks {@code input} (null: only allowed with {@code --list-artifacts}). */
-    int run(Path input, CheckOptions options) {
+    /**
+     * Checks {@code input} (null: only allowed with {@code --list-artifacts}), asking {@code passwords} if it is
+     * encrypted.
+     */
+    int run(Path input, CheckOptions options, PasswordSource passwords) {
         console.verbose(options.verbose);
-        EvidenceKind kind = kind();
+        EvidenceKind kind = kind(kindId);
         if (options.listArtifacts) {
             for (Artifact<?> artifact : kind.artifacts()) {
                 console.out().printf("%-32s %s%n", artifact.id(), artifact.description());
@@ -80,7 +84,7 @@ final class Check {
             console.error(e.getMessage(), e.getCause());
             return ExitCode.INPUT_ERROR;
         }
-        try (Source source = kind.open(input)) {
+        try (Source source = kind.open(input, passwords)) {
             console.err().println("bridle: checking " + source.description() + " (" + artifacts.size()
                     + " artifacts, " + indicators.count() + " indicators)");
             ScanResult result = scan(source, artifacts, indicators, input, options);
@@ -175,7 +179,8 @@ final class Check {
         return ExitCode.USAGE;
     }
 
-    private EvidenceKind kind() {
+    /** The kind of evidence of this id, found through the service loader. */
+    static EvidenceKind kind(String kindId) {
         for (EvidenceKind kind : ServiceLoader.load(EvidenceKind.class)) {
             if (kind.id().equals(kindId)) {
                 return kind;

@@ -2,6 +2,7 @@ package org.bridle.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.bridle.core.source.PasswordSource;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -31,6 +32,15 @@ abstract class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Check(console, kindId, spec.qualifiedName()).run(input, options);
+        return new Check(console, kindId, spec.qualifiedName()).run(input, options, passwords());
+    }
+
+    /** Where the password of encrypted evidence comes from; by default there is none. */
+    PasswordSource passwords() {
+        return PasswordSource.NONE;
+    }
+
+    Console console() {
+        return console;
     }
 }

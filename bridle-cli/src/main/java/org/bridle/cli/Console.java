@@ -1,16 +1,26 @@
 package org.bridle.cli;
 
 import java.io.PrintStream;
+import java.util.Map;
 
-/** Where commands print: results on standard output, progress and errors on standard error. */
+/**
+ * Where commands print (results on standard output, progress and errors on standard error), and what they may read
+ * of their surroundings: the environment variables.
+ */
 final class Console {
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> environment;
     private boolean verbose;
 
-    Console(PrintStream out, PrintStream err) {
+    Console(PrintStream out, PrintStream err, Map<String, String> environment) {
         this.out = out;
         this.err = err;
+        this.environment = environment;
+    }
+
+    Map<String, String> environment() {
+        return environment;
     }
 
     PrintStream out() {

@@ -3,6 +3,7 @@ package org.bridle.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bridle.core.source.PasswordSource;
 import java.util.concurrent.Callable;
 import org.bridle.testkit.ios.DemoBackup;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         console.err().println("bridle: wrote a synthetic demo backup to " + backup);
         CheckOptions options = new CheckOptions();
         options.output = root.resolve("report");
-        int code = new Check(console, "ios-backup", "bridle ios check-backup").run(backup, options);
+        int code = new Check(console, "ios-backup", "bridle ios check-backup").run(backup, options, PasswordSource.NONE);
         console.out().println("\nThis was a demo on synthetic data. To check a real phone's backup, with its owner's "
                 + "consent:\n  ./bridle ios check-backup --output REPORT_DIR BACKUP_DIR");
         return code;

@@ -3,6 +3,7 @@ package org.bridle.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point: {@code main} calls the testable {@link #run}. */
@@ -16,10 +17,16 @@ public final class Main {
 
     /** Runs a bridle command line and returns its exit code (see {@link ExitCode}). */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        Console console = new Console(out, err);
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** Runs a bridle command line with these environment variables in place of the process's. */
+    static int run(PrintStream out, PrintStream err, Map<String, String> environment, String... args) {
+        Console console = new Console(out, err, environment);
         CommandLine cli = new CommandLine(new BridleCommand(console))
                 .addSubcommand(new CommandLine(new IosCommand(console))
                         .addSubcommand(new IosCommand.CheckBackup(console))
+                        .addSubcommand(new IosCommand.DecryptBackup(console))
                         .addSubcommand(new IosCommand.CheckFs(console)))
                 .addSubcommand(new CommandLine(new IocsCommand(console))
                         .addSubcommand(new IocsCommand.ListFamilies(console)))

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.bridle.testkit.BackupBuilder;
+import org.bridle.testkit.ios.BackupEncryption;
 import org.bridle.testkit.ios.DataUsageDatabase;
 import org.bridle.testkit.ios.SafariHistoryDatabase;
 import org.bridle.testkit.ios.SmsDatabase;
@@ -63,6 +64,15 @@ final class Evidence {
      * the test indicators that must not match), plus the given traces; add files or call {@code build()}.
      */
     static BackupBuilder backup(Path folder, Set<Trace> traces) {
+        return backup(new BackupBuilder(folder), traces);
+    }
+
+    /** The backup with every trace, encrypted. */
+    static Path encryptedBackupWithTraces(Path folder, BackupEncryption encryption) {
+        return backup(new BackupBuilder(folder).encryptedWith(encryption), EnumSet.allOf(Trace.class)).build();
+    }
+
+    private static BackupBuilder backup(BackupBuilder builder, Set<Trace> traces) {
         SmsDatabase sms = SmsDatabase.create()
                 .handle(1, "+15555550123", "SMS")
                 .handle(2, "+15555550188", "iMessage")
@@ -95,7 +105,7 @@ final class Evidence {
         byte[] tcc = TccDatabase.create()
                 .access("kTCCServiceCamera", "com.apple.camera", TccDatabase.BUNDLE_ID, 2, 2, DAY)
                 .bytes();
-        return new BackupBuilder(folder)
+        return builder
                 .time(DAY)
                 .file("HomeDomain", "Library/SMS/sms.db", sms.bytes())
                 .file("WirelessDomain", "Library/Databases/DataUsage.sqlite", dataUsage.bytes())

@@ -13,13 +13,16 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bridle.testkit.ios.BackupEncryption;
 import org.bridle.testkit.ios.MbFile;
 
 /**
  * Writes an iOS backup folder as iTunes/Finder do: {@code Info.plist}, {@code Manifest.plist}, {@code Status.plist},
  * {@code Manifest.db} (table {@code Files}: fileID, domain, relativePath, flags, file) and each file's content at
  * {@code <first two hex digits of fileID>/<fileID>}, where fileID is the SHA-1 of {@code "<domain>-<relativePath>"}.
- * Each {@code file} blob is an NSKeyedArchiver {@code MBFile} with sizes, times and mode.
+ * Each {@code file} blob is an NSKeyedArchiver {@code MBFile} with sizes, times and mode. With
+ * {@link #encryptedWith} the backup is truly encrypted: Manifest.plist holds the keybag and ManifestKey, Manifest.db
+ * and every file's content are encrypted, and each blob holds its file's wrapped key (see {@link BackupEncryption}).
  */
 public final class BackupBuilder {
     /** Manifest flags: 1 file, 2 directory, 4 symbolic link. */
@@ -30,6 +33,8 @@ public final class BackupBuilder {
     private final Map<String, Object> info = new LinkedHashMap<>();
     private final List<Object[]> rows = new ArrayList<>();
     private boolean encrypted;
+    private BackupEncryption encryption;
+    private int protectionClass = BackupEncryption.DEFAULT_CLASS;
     private Instant time = Instant.parse("2021-01-15T10:00:00Z");
 
     /** A builder that writes into {@code root} (created when missing). */
@@ -57,7 +62,21 @@ public final class BackupBuilder {
         return this;
     }
 
-    /** Marks the backup as encrypted in Manifest.plist (its files are still written as given). */
+    /**
+     * Encrypts the backup: call before adding files, whose content is encrypted as it is added.
+     */
+    public BackupBuilder encryptedWith(BackupEncryption encryption) {
+        this.encryption = encryption;
+        return this;
+    }
+
+    /** The protection class of the files added after this call, in an encrypted backup. */
+    public BackupBuilder protectionClass(int protectionClass) {
+        this.protectionClass = protectionClass;
+        return this;
+    }
+
+    /** Marks the backup as encrypted in Manifest.plist only, without a keybag (its files are written as given). */
     public BackupBuilder encrypted(boolean encrypted) {
         this.encrypted = encrypted;
         return this;
@@ -72,8 +91,15 @@ public final class BackupBuilder {
     /** Adds a file with its content. */
     public BackupBuilder file(String domain, String relativePath, byte[] content) {
         String id = fileId(domain, relativePath);
-        write(id, content);
-        rows.add(new Object[] {id, domain, relativePath, FILE, mbFile(MbFile.file(relativePath, content.length))});
+        MbFile metadata = MbFile.file(relativePath, content.length);
+        byte[] stored = content;
+        if (encryption != null) {
+            BackupEncryption.StoredKey key = encryption.newKey(protectionClass);
+            stored = BackupEncryption.encrypt(key.key(), content);
+            metadata.protectionClass(protectionClass).encryptionKey(key.stored());
+        }
+        write(id, stored);
+        rows.add(new Object[] {id, domain, relativePath, FILE, mbFile(metadata)});
         return this;
     }
 
@@ -127,7 +153,15 @@ public final class BackupBuilder {
             Files.createDirectories(root);
             Files.write(root.resolve("Info.plist"), PlistFixture.xml(info));
             Map<String, Object> manifest = new LinkedHashMap<>();
-            manifest.put("IsEncrypted", encrypted);
+            manifest.put("IsEncrypted", encrypted || encryption != null);
+            BackupEncryption.StoredKey manifestKey = null;
+            if (encryption != null) {
+                manifestKey = encryption.newKey(BackupEncryption.MANIFEST_CLASS);
+                manifest.put("BackupKeyBag", encryption.keyBag());
+                if (encryption.hasManifestKey()) {
+                    manifest.put("ManifestKey", manifestKey.stored());
+                }
+            }
             manifest.put("Version", "10.0");
             manifest.put("Date", info.getOrDefault("Last Backup Date", time));
             manifest.put("Lockdown", Map.of("ProductVersion", info.getOrDefault("Product Version", "14.3"),
@@ -143,6 +177,9 @@ public final class BackupBuilder {
                 manifestDb.execute("CREATE INDEX FilesDomainIdx ON Files(domain)");
                 manifestDb.execute("CREATE TABLE Properties (key TEXT PRIMARY KEY, value BLOB)");
                 manifestDb.insert("INSERT INTO Files VALUES (?, ?, ?, ?, ?)", rows);
+            }
+            if (manifestKey != null) {
+                Files.write(db, BackupEncryption.encrypt(manifestKey.key(), Files.readAllBytes(db)));
             }
             return root;
         } catch (IOException e) {

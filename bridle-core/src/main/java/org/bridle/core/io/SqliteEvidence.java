@@ -11,6 +11,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bridle.core.source.EvidenceFile;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteOpenMode;
 
 /**
@@ -30,7 +32,10 @@ import org.sqlite.SQLiteOpenMode;
  * <p>The SQLite driver creates {@code -shm}/{@code -wal} files next to a database even when it opens it read-only.
  * So a database on this machine with no write-ahead log or rollback journal beside it is opened in place, read-only
  * and {@code immutable=1}; any other (one with a {@code -wal} or {@code -journal}, or one not stored as a plain file)
- * is first copied with its sidecars into the scan's private scratch folder, and the copy is opened.
+ * is first copied with its sidecars into the scan's private scratch folder, and the copy is opened. A database that
+ * exists only as a stream (decrypted content, say) with no sidecar is instead read into memory and opened there with
+ * SQLite's deserialize, read-only, so its content never reaches the disk; only one larger than
+ * {@link #MEMORY_LIMIT} bytes, or one with a write-ahead log to replay, goes through the scratch folder.
  *
  * <p>A malformed database (SQLite reports it corrupt, or {@code PRAGMA quick_check} finds damage) is copied into
  * the scratch folder and salvaged with {@link SqliteRecovery}; the salvaged copy is opened and {@link #recovered()}
@@ -39,6 +44,11 @@ import org.sqlite.SQLiteOpenMode;
 public final class SqliteEvidence implements AutoCloseable {
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final List<String> SIDECARS = List.of("-wal", "-journal");
+    /** The largest database opened in memory rather than through a scratch copy. */
+    public static final long MEMORY_LIMIT = 1L << 30;
+    /** Offsets of the header's file-format write and read versions (2 means write-ahead logging). */
+    private static final int WRITE_VERSION = 18;
+    private static final int READ_VERSION = 19;
 
     /** SQLite's primary result codes for a damaged database file. */
     private static final int SQLITE_CORRUPT = 11;
@@ -81,6 +91,8 @@ public final class SqliteEvidence implements AutoCloseable {
         try {
             if (local.isPresent() && !hasSidecar && !hasSidecarOnDisk(local.get())) {
                 db = new SqliteEvidence(openImmutable(local.get()), false);
+            } else if (local.isEmpty() && !hasSidecar && fitsInMemory(file)) {
+                db = new SqliteEvidence(openInMemory(file), false);
             } else {
                 db = new SqliteEvidence(openCopy(file, scratch), false);
             }
@@ -161,6 +173,37 @@ public final class SqliteEvidence implements AutoCloseable {
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.OPEN_URI);
         return config.createConnection("jdbc:sqlite:" + fileUri(path) + "?immutable=1");
+    }
+
+    private static boolean fitsInMemory(EvidenceFile file) throws IOException {
+        return file.size() <= Math.min(MEMORY_LIMIT, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /**
+     * Deserializes the content into an in-memory database. The header's WAL marks are cleared first: an in-memory
+     * database has no log to read, and without a sidecar there is none to replay.
+     */
+    private static Connection openInMemory(EvidenceFile file) throws IOException, SQLException {
+        byte[] content = file.readAllBytes();
+        try {
+            if (content.length > READ_VERSION && content[WRITE_VERSION] == 2 && content[READ_VERSION] == 2) {
+                content[WRITE_VERSION] = 1;
+                content[READ_VERSION] = 1;
+            }
+            Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite::memory:");
+            try {
+                connection.unwrap(SQLiteConnection.class).deserialize("main", content);
+                try (Statement st = connection.createStatement()) {
+                    st.execute("PRAGMA query_only = 1");
+                }
+                return connection;
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+        } finally {
+            Arrays.fill(content, (byte) 0);
+        }
     }
 
     private static Connection openCopy(EvidenceFile file, ScratchDirectory scratch) throws IOException, SQLException {

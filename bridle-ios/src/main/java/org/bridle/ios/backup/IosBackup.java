@@ -25,14 +25,18 @@ import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.InputException;
 import org.bridle.core.source.LocalEvidenceFile;
+import org.bridle.core.source.PasswordSource;
 import org.bridle.core.source.Source;
 
 /**
- * An unencrypted iOS backup folder as iTunes, Finder or libimobiledevice write it: Info.plist, Manifest.plist and
- * Manifest.db, and each file's content at {@code <xx>/<fileID>}. Device locations resolve through Manifest.db's
- * domains (see {@link BackupDomains}); the folder's own files through {@code @backup/<name>}. An exact location that
- * Manifest.db does not list is still found when the folder holds its content under the file id iOS would give it
- * (the SHA-1 of {@code <domain>-<relative path>}), as some backups hold WhatsApp's LID.sqlite.
+ * An iOS backup folder as iTunes, Finder or libimobiledevice write it: Info.plist, Manifest.plist and Manifest.db,
+ * and each file's content at {@code <xx>/<fileID>}. Device locations resolve through Manifest.db's domains (see
+ * {@link BackupDomains}); the folder's own files through {@code @backup/<name>}. An encrypted backup (IsEncrypted in
+ * Manifest.plist) is checked in place: its files are decrypted as they are read (see {@link EncryptedContent}), and
+ * {@code @backup/Manifest.db} is the decrypted database, held in memory. In an unencrypted backup, an exact location
+ * that Manifest.db does not list is still found when the folder holds its content under the file id iOS would give
+ * it (the SHA-1 of {@code <domain>-<relative path>}), as some backups hold WhatsApp's LID.sqlite; an encrypted
+ * backup cannot be read so, since the key of such a file would be in its missing Manifest.db record.
  */
 public final class IosBackup implements Source {
     private static final Pattern FILE_ID = Pattern.compile("[0-9a-f]{40}");
@@ -40,10 +44,12 @@ public final class IosBackup implements Source {
     private final Path root;
     private final List<ManifestRecord> records;
     private final Map<String, Map<String, ManifestRecord>> byDomain;
+    private final BackupContent content;
 
-    private IosBackup(Path root, List<ManifestRecord> records) {
+    private IosBackup(Path root, List<ManifestRecord> records, BackupContent content) {
         this.root = root;
         this.records = records;
+        this.content = content;
         this.byDomain = new HashMap<>();
         for (ManifestRecord r : records) {
             byDomain.computeIfAbsent(r.domain(), d -> new HashMap<>()).put(r.relativePath(), r);
@@ -51,16 +57,38 @@ public final class IosBackup implements Source {
     }
 
     /**
-     * Opens a backup folder, or a folder holding exactly one backup folder.
+     * Opens an unencrypted backup folder, or a folder holding exactly one backup folder.
      *
      * @throws InputException when the folder is not a backup, is encrypted, or its Manifest.db cannot be read
      */
     public static IosBackup open(Path input) throws InputException {
-        Path root = locate(input);
-        refuseEncrypted(root);
-        return new IosBackup(root, readManifest(root));
+        return open(input, PasswordSource.NONE);
     }
 
+    /**
+     * Opens a backup folder, or a folder holding exactly one backup folder, asking {@code passwords} only when the
+     * backup is encrypted.
+     *
+     * @throws InputException when the folder is not a backup, its Manifest.db cannot be read, or it is encrypted and
+     *                        the password is missing or wrong, or its keys are malformed
+     */
+    public static IosBackup open(Path input, PasswordSource passwords) throws InputException {
+        Path root = locate(input);
+        if (!isEncrypted(root)) {
+            Path manifest = root.resolve("Manifest.db");
+            try (ScratchDirectory scratch = ScratchDirectory.create();
+                 SqliteEvidence db = openManifest(root, BackupContent.PLAIN.own("Manifest.db", manifest), scratch)) {
+                return new IosBackup(root, readManifest(root, db), BackupContent.PLAIN);
+            }
+        }
+        EncryptedContent encrypted = EncryptedContent.open(root, passwords);
+        try {
+            return new IosBackup(root, readManifest(root, encrypted.manifest()), encrypted);
+        } catch (InputException | RuntimeException e) {
+            encrypted.close();
+            throw e;
+        }
+    }
     /** The backup folder itself (after looking into a parent folder). */
     public Path root() {
         return root;
@@ -101,32 +129,44 @@ public final class IosBackup implements Source {
         return Files.isRegularFile(folder.resolve("Manifest.db")) && Files.isRegularFile(folder.resolve("Info.plist"));
     }
 
-    private static void refuseEncrypted(Path root) throws InputException {
+    /** True when Manifest.plist says the backup is encrypted; an unreadable Manifest.plist says nothing. */
+    static boolean isEncrypted(Path root) {
         Path manifestPlist = root.resolve("Manifest.plist");
         if (!Files.isRegularFile(manifestPlist)) {
-            return;
+            return false;
         }
         try {
             NSObject parsed = Plists.parse(Files.readAllBytes(manifestPlist));
-            if (parsed instanceof NSDictionary d && d.get("IsEncrypted") instanceof NSNumber n && n.boolValue()) {
-                throw new InputException("The backup at " + root + " is encrypted, and this version of bridle cannot "
-                        + "check encrypted backups yet: make an unencrypted backup, or decrypt it first.");
-            }
+            return parsed instanceof NSDictionary d && d.get("IsEncrypted") instanceof NSNumber n && n.boolValue();
         } catch (IOException | EvidenceFormatException e) {
-            // an unreadable Manifest.plist says nothing about encryption; Manifest.db will tell
+            return false;
         }
     }
 
-    private static List<ManifestRecord> readManifest(Path root) throws InputException {
-        Path manifest = root.resolve("Manifest.db");
-        LocalEvidenceFile file = new LocalEvidenceFile("@backup/Manifest.db", "Manifest.db", manifest, s -> Optional.empty());
-        List<ManifestRecord> records = new ArrayList<>();
-        try (ScratchDirectory scratch = ScratchDirectory.create();
-             // a damaged manifest is the whole input's problem: salvaging part of it would hide files silently
-             SqliteEvidence db = SqliteEvidence.open(file, scratch, SqliteRecovery.none())) {
+    /**
+     * Opens a backup's Manifest.db, checking that it has a Files table. A damaged manifest is the whole input's
+     * problem: salvaging part of it would hide files silently, so it is never recovered.
+     */
+    static SqliteEvidence openManifest(Path root, EvidenceFile manifest, ScratchDirectory scratch)
+            throws InputException {
+        try {
+            SqliteEvidence db = SqliteEvidence.open(manifest, scratch, SqliteRecovery.none());
             if (!db.hasTable("Files")) {
+                db.close();
                 throw new InputException("Manifest.db in " + root + " has no Files table: it is not the manifest of an iOS backup.");
             }
+            return db;
+        } catch (EvidenceFormatException e) {
+            throw new InputException("Manifest.db in " + root + " cannot be read: " + e.getMessage()
+                    + " (a backup that is incomplete or damaged looks like this).", e);
+        } catch (IOException | java.sql.SQLException e) {
+            throw new InputException("Manifest.db in " + root + " cannot be read: " + e.getMessage() + ".", e);
+        }
+    }
+
+    private static List<ManifestRecord> readManifest(Path root, SqliteEvidence db) throws InputException {
+        List<ManifestRecord> records = new ArrayList<>();
+        try {
             db.query("SELECT fileID, domain, relativePath, flags FROM Files ORDER BY rowid", row -> {
                 String domain = row.string("domain");
                 String relativePath = row.string("relativePath");
@@ -135,11 +175,6 @@ public final class IosBackup implements Source {
                         domain == null ? "" : domain, relativePath == null ? "" : relativePath,
                         flags == null ? 0 : flags.intValue()));
             });
-        } catch (InputException e) {
-            throw e;
-        } catch (EvidenceFormatException e) {
-            throw new InputException("Manifest.db in " + root + " cannot be read: " + e.getMessage()
-                    + " (a backup that is encrypted, incomplete or damaged looks like this).", e);
         } catch (Exception e) {
             throw new InputException("Manifest.db in " + root + " cannot be read: " + e.getMessage() + ".", e);
         }
@@ -148,7 +183,7 @@ public final class IosBackup implements Source {
 
     @Override
     public String description() {
-        return "iOS backup at " + root;
+        return (content == BackupContent.PLAIN ? "iOS backup at " : "encrypted iOS backup at ") + root;
     }
 
     @Override
@@ -166,7 +201,7 @@ public final class IosBackup implements Source {
         if (name.contains("/") || !file.startsWith(root) || !Files.isRegularFile(file)) {
             return List.of();
         }
-        return List.of(new LocalEvidenceFile("@backup/" + name, name, file, s -> Optional.empty()));
+        return List.of(content.own(name, file));
     }
 
     private List<EvidenceFile> rootExact(String devicePath) {
@@ -207,31 +242,38 @@ public final class IosBackup implements Source {
         return found;
     }
 
-    /** The file at a domain path: its Manifest.db record, else unlisted content stored under its file id. */
+    /**
+     * The file at a domain path: its Manifest.db record, else (unencrypted backups only) unlisted content stored
+     * under its file id.
+     */
     private Optional<EvidenceFile> exact(String domain, String relativePath) {
         ManifestRecord record = byDomain.getOrDefault(domain, Map.of()).get(relativePath);
         if (record != null) {
             return record.isFile() ? Optional.of(evidence(record)) : Optional.empty();
         }
+        if (content != BackupContent.PLAIN) {
+            return Optional.empty();
+        }
         String id = Hashing.hex("SHA-1", (domain + "-" + relativePath).getBytes(StandardCharsets.UTF_8));
-        Path content = root.resolve(id.substring(0, 2)).resolve(id);
-        if (!Files.isRegularFile(content)) {
+        Path stored = root.resolve(id.substring(0, 2)).resolve(id);
+        if (!Files.isRegularFile(stored)) {
             return Optional.empty();
         }
         return Optional.of(new LocalEvidenceFile(BackupDomains.devicePath(domain, relativePath),
                 id.substring(0, 2) + "/" + id + " (" + domain + ", " + relativePath + ", not listed in Manifest.db)",
-                content, suffix -> Optional.empty()));
+                stored, suffix -> Optional.empty()));
     }
 
-    private EvidenceFile evidence(ManifestRecord record) {
+    /** The evidence file of a record (decrypted as it is read, in an encrypted backup). */
+    EvidenceFile evidence(ManifestRecord record) {
         String id = record.fileId().toLowerCase(java.util.Locale.ROOT);
-        Path content = FILE_ID.matcher(id).matches()
+        Path stored = FILE_ID.matcher(id).matches()
                 ? root.resolve(id.substring(0, 2)).resolve(id)
                 : root.resolve("invalid-file-id");
-        return new LocalEvidenceFile(BackupDomains.devicePath(record.domain(), record.relativePath()),
+        return content.file(record, BackupDomains.devicePath(record.domain(), record.relativePath()),
                 id.substring(0, Math.min(2, id.length())) + "/" + id + " (" + record.domain() + ", "
                         + record.relativePath() + ")",
-                content, suffix -> sidecar(record, suffix));
+                stored, suffix -> sidecar(record, suffix));
     }
 
     private Optional<EvidenceFile> sidecar(ManifestRecord record, String suffix) {
@@ -251,13 +293,13 @@ public final class IosBackup implements Source {
         }
         for (Path file : own) {
             String name = file.getFileName().toString();
-            visitor.accept(new LocalEvidenceFile("@backup/" + name, name, file, s -> Optional.empty()));
+            visitor.accept(content.own(name, file));
         }
         records.stream().filter(ManifestRecord::isFile).map(this::evidence).forEach(visitor);
     }
 
     @Override
     public void close() {
-        // nothing is held open: Manifest.db was read whole when the backup was opened
+        content.close();
     }
 }

@@ -27,6 +27,15 @@ public final class DemoBackup {
 
     /** Writes the backup into {@code folder} and returns it. */
     public static Path write(Path folder) {
+        return write(new BackupBuilder(folder));
+    }
+
+    /** Writes the same backup, encrypted, into {@code folder} and returns it. */
+    public static Path writeEncrypted(Path folder, BackupEncryption encryption) {
+        return write(new BackupBuilder(folder).encryptedWith(encryption));
+    }
+
+    private static Path write(BackupBuilder builder) {
         Instant day = Instant.parse("2021-07-02T09:00:00Z");
         byte[] sms = SmsDatabase.create()
                 .handle(1, "+15555550123", "SMS")
@@ -56,7 +65,7 @@ public final class DemoBackup {
                 .access("kTCCServiceCamera", "com.apple.camera", TccDatabase.BUNDLE_ID, 2, 2, day)
                 .access("kTCCServicePhotos", "com.example.notes", TccDatabase.BUNDLE_ID, 2, 2, day)
                 .bytes();
-        return new BackupBuilder(folder)
+        return builder
                 .info("Device Name", "Demo iPhone (synthetic)")
                 .info("Product Type", "iPhone12,1")
                 .info("Product Version", "14.6")

@@ -7,7 +7,8 @@ import org.bridle.testkit.PlistFixture;
 
 /**
  * Writes the {@code file} blob of a backup's Manifest.db record: an NSKeyedArchiver {@code MBFile} with the file's
- * size, mode, owner, inode and times (Unix seconds), as iOS backups since iOS 10 store it.
+ * size, mode, owner, inode and times (Unix seconds), and in an encrypted backup its key, as iOS backups since
+ * iOS 10 store it.
  */
 public final class MbFile {
     private final Map<String, Object> fields = new LinkedHashMap<>();
@@ -49,6 +50,18 @@ public final class MbFile {
     public MbFile owner(int userId, int groupId) {
         fields.put("UserID", userId);
         fields.put("GroupID", groupId);
+        return this;
+    }
+
+    /** Sets the data-protection class. */
+    public MbFile protectionClass(int protectionClass) {
+        fields.put("ProtectionClass", protectionClass);
+        return this;
+    }
+
+    /** Sets the stored key of an encrypted backup's file: 4-byte little-endian class and wrapped key. */
+    public MbFile encryptionKey(byte[] stored) {
+        fields.put("EncryptionKey", stored);
         return this;
     }
 
