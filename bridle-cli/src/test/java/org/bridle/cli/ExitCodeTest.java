@@ -124,10 +124,10 @@ class ExitCodeTest {
     void anUnknownArtifactExitsTwoAndNamesTheKnownOnes() {
         Path backup = Evidence.cleanBackup(dir.resolve("backup"));
 
-        Cli.Result result = Cli.checkBackup(backup, "--no-builtin-iocs", "--artifact", "whatsapp");
+        Cli.Result result = Cli.checkBackup(backup, "--no-builtin-iocs", "--artifact", "no_such_artifact");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(result.errLines().get(0)).startsWith("bridle: Unknown artifact 'whatsapp'").contains("sms");
+        assertThat(result.errLines().get(0)).startsWith("bridle: Unknown artifact 'no_such_artifact'").contains("sms");
         assertThat(result.out()).isEmpty();
         result.hasNoStackTrace();
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.bridle.ios.artifacts.IosArtifacts;
 import org.bridle.testkit.EvidenceSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,7 @@ class NoOutputTest {
                 .doesNotContain("Reports written");
         assertThat(result.errLines()).first().asString().startsWith("bridle: checking iOS backup at " + backup);
         assertThat(result.errLines().subList(1, result.errLines().size()))
-                .hasSize(19).allSatisfy(line -> assertThat(line).matches("bridle: \\[\\d+/19\\] .*"));
+                .hasSize(IosArtifacts.forBackup().size()).allSatisfy(line -> assertThat(line)
+                        .matches("bridle: \\[\\d+/" + IosArtifacts.forBackup().size() + "\\] .*"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.bridle.ios.artifacts.IosArtifacts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +47,8 @@ class ReportFilesTest {
     @Test
     void writesOneJsonPerArtifactFoundAndDetectedFilesOnlyForArtifactsWithDetections() throws IOException {
         assertThat(files()).containsExactlyInAnyOrder(
-                "backup_info.json", "manifest.json", "sms.json", "sms_attachments.json", "safari_history.json", "datausage.json", "tcc.json",
-                "sms_detected.json", "datausage_detected.json",
+                "backup_info.json", "manifest.json", "sms.json", "sms_attachments.json", "safari_history.json",
+                "datausage.json", "tcc.json", "applications.json", "sms_detected.json", "datausage_detected.json",
                 "alerts.json", "timeline.csv", "alerts_timeline.csv", "info.json");
         assertThat(result.out()).contains("Reports written to " + report);
     }
@@ -162,7 +163,7 @@ class ReportFilesTest {
         assertThat(iocFiles.get(0).get("indicators").asInt()).isEqualTo(2);
 
         JsonNode artifacts = info.get("artifacts");
-        assertThat(artifacts).hasSize(19);
+        assertThat(artifacts).hasSize(IosArtifacts.forBackup().size());
         assertThat(Reports.outcome(report, "sms").get("status").asText()).isEqualTo("FOUND");
         assertThat(Reports.outcome(report, "sms").get("entries").asInt()).isEqualTo(5);
         assertThat(Reports.outcome(report, "sms").get("alerts").asInt()).isEqualTo(2);

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * "1 alert (missing process)" MVT's own test asserts for this backup; and the README counts every alert of level LOW
  * or above as a detection. None of the 5,700-odd built-in indicators matches anything in this backup (it is MVT's
  * synthetic test data: its only suspicious link, {@code badbadbad.example.org}, is no published indicator), so no
- * alert carries a matched indicator.
+ * alert carries a matched indicator. Lockdown Mode is on in its global preferences: an informational alert, which is
+ * not a detection. iOS 14.3 is older than the last iOS 14 release, which the summary notes.
  */
 class CheckBackupCorpusTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,12 +55,16 @@ class CheckBackupCorpusTest {
         assertThat(EvidenceSnapshot.of(backup)).isEqualTo(before);
 
         JsonNode alerts = JSON.readTree(reports.resolve("alerts.json").toFile());
-        assertThat(alerts).singleElement().satisfies(alert -> {
-            assertThat(alert.get("level").asText()).isEqualTo("LOW");
-            assertThat(alert.get("module").asText()).isEqualTo("datausage");
-            assertThat(alert.get("message").asText()).startsWith("Process id 5 is missing after process 4");
-            assertThat(alert.get("matched_indicator").isNull()).isTrue();
-        });
+        assertThat(alerts).hasSize(2);
+        JsonNode usage = alerts.get(0);
+        assertThat(usage.get("level").asText()).isEqualTo("LOW");
+        assertThat(usage.get("module").asText()).isEqualTo("datausage");
+        assertThat(usage.get("message").asText()).startsWith("Process id 5 is missing after process 4");
+        assertThat(usage.get("matched_indicator").isNull()).isTrue();
+        JsonNode lockdown = alerts.get(1);
+        assertThat(lockdown.get("level").asText()).isEqualTo("INFORMATIONAL");
+        assertThat(lockdown.get("module").asText()).isEqualTo("global_preferences");
+        assertThat(lockdown.get("message").asText()).isEqualTo("Lockdown Mode is enabled");
 
         JsonNode info = JSON.readTree(reports.resolve("info.json").toFile());
         assertThat(info.get("ioc_files")).isNotEmpty();
@@ -85,7 +90,8 @@ class CheckBackupCorpusTest {
 
         assertThat(summary).contains("listed but missing from the evidence: safari_history: "
                 + "private/var/mobile/Library/Safari/History.db");
-        assertThat(summary).contains("Detections: 1 (1 LOW)");
+        assertThat(summary).contains("Detections: 1 (1 LOW); 1 informational note");
+        assertThat(summary).contains("  note: backup_info: iOS 14.3 is older than 14.8.1");
         assertThat(summary).contains("0 matching published indicators of spyware");
         assertThat(Files.exists(reports.resolve("safari_history.json"))).isFalse();
     }

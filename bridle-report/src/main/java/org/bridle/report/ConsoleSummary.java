@@ -9,7 +9,8 @@ import org.bridle.core.scan.ArtifactOutcome;
 import org.bridle.core.scan.ScanResult;
 
 /**
- * The text printed at the end of a check: what was run, what was missing or failed, the detections by severity, and a
+ * The text printed at the end of a check: what was run, what was missing or failed, what the artifacts noted (an old
+ * iOS version, a database without the expected table, …), the detections by severity, and a
  * plain-language verdict that says what a detection means and that only expert review confirms an infection.
  */
 public final class ConsoleSummary {
@@ -40,6 +41,9 @@ public final class ConsoleSummary {
             for (String m : o.missing()) {
                 s.append("  listed but missing from the evidence: ").append(o.artifactId()).append(": ").append(m)
                         .append('\n');
+            }
+            for (String note : o.notes()) {
+                s.append("  note: ").append(o.artifactId()).append(": ").append(note).append('\n');
             }
         }
         List<Alert> detections = result.detections();

@@ -114,4 +114,14 @@ class ReportWriterTest {
                 .contains("1 failed").contains("failed: tcc: 3d/3d0d: not an SQLite database")
                 .contains("does not prove the phone is clean").contains("could not be checked");
     }
+
+    @Test
+    void theSummaryShowsWhatArtifactsNoted() {
+        Instant t = Instant.parse("2020-01-01T00:00:00Z");
+        ArtifactOutcome info = new ArtifactOutcome("backup_info", ArtifactOutcome.Status.FOUND, List.of("Info.plist"),
+                1, 0, List.of(), List.of(), List.of("iOS 14.3 is older than 14.8.1"), Duration.ofMillis(1));
+        ScanResult result = new ScanResult("iOS backup at /b", t, t, List.of(info), List.of());
+
+        assertThat(ConsoleSummary.render(result, null)).contains("  note: backup_info: iOS 14.3 is older than 14.8.1\n");
+    }
 }

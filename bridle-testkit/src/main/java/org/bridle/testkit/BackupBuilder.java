@@ -98,13 +98,7 @@ public final class BackupBuilder {
             stored = BackupEncryption.encrypt(key.key(), content);
             metadata.protectionClass(protectionClass).encryptionKey(key.stored());
         }
-        try {
-            Path target = root.resolve(id.substring(0, 2)).resolve(id);
-            Files.createDirectories(target.getParent());
-            Files.write(target, stored);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        write(id, stored);
         rows.add(new Object[] {id, domain, relativePath, FILE, mbFile(metadata)});
         return this;
     }
@@ -112,6 +106,25 @@ public final class BackupBuilder {
     /** Adds a text file. */
     public BackupBuilder file(String domain, String relativePath, String content) {
         return file(domain, relativePath, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes a file's content under its file id without listing it in Manifest.db (as backups hold WhatsApp's
+     * LID.sqlite).
+     */
+    public BackupBuilder unlistedFile(String domain, String relativePath, byte[] content) {
+        write(fileId(domain, relativePath), content);
+        return this;
+    }
+
+    private void write(String id, byte[] content) {
+        try {
+            Path target = root.resolve(id.substring(0, 2)).resolve(id);
+            Files.createDirectories(target.getParent());
+            Files.write(target, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Lists a file in Manifest.db without writing its content (as in a backup that lost it). */

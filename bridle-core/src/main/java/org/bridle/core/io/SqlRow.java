@@ -3,6 +3,7 @@ package org.bridle.core.io;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -78,6 +79,21 @@ public final class SqlRow {
             }
         }
         return null;
+    }
+
+    /** The value as a boolean (true when non-zero), or null when it is NULL, not a number, or not returned. */
+    public Boolean flag(String column) throws SQLException {
+        Long value = integer(column);
+        return value == null ? null : value != 0;
+    }
+
+    /**
+     * The value as a Cocoa time (seconds since 2001-01-01 UTC, as Core Data and most Apple databases store dates), or
+     * null when it is NULL, not a number, not returned, or 0 (an unset date).
+     */
+    public Instant cocoaTime(String column) throws SQLException {
+        Double seconds = real(column);
+        return seconds == null || seconds == 0 ? null : AppleTime.fromCocoaSeconds(seconds);
     }
 
     /** The value as bytes, or null when it is NULL or not returned. */

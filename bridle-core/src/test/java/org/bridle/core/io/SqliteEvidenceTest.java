@@ -49,6 +49,23 @@ class SqliteEvidenceTest {
     }
 
     @Test
+    void readsCocoaTimesAndFlagsWithNullAndZeroAsAbsent() throws Exception {
+        Path db = dir.resolve("times.db");
+        try (SqliteFixture f = SqliteFixture.create(db)) {
+            f.execute("CREATE TABLE t (id INTEGER, date REAL, flag INTEGER)");
+            f.execute("INSERT INTO t VALUES (1, 778000000.5, 1), (2, 0, 0), (3, NULL, NULL), (4, 'text', 7)");
+        }
+        List<String> rows = new ArrayList<>();
+        try (ScratchDirectory scratch = ScratchDirectory.create();
+             SqliteEvidence sql = SqliteEvidence.open(evidence(db), scratch)) {
+            sql.query("SELECT id, date, flag FROM t ORDER BY id", row -> rows.add(row.cocoaTime("date") + " "
+                    + row.flag("flag") + " " + row.cocoaTime("absent") + " " + row.flag("absent")));
+        }
+        assertThat(rows).containsExactly("2025-08-27T15:06:40.500Z true null null", "null false null null",
+                "null null null null", "null true null null");
+    }
+
+    @Test
     void readsAWriteAheadLogFromAPrivateCopyThatIsRemovedAfterwards() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("wal"));
         Path db = folder.resolve("test.db");

@@ -12,7 +12,10 @@ import org.bridle.core.model.TimelineEvent;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 
-/** {@code backup_info}: the device a backup was made from, from the backup's Info.plist. */
+/**
+ * {@code backup_info}: the device a backup was made from, from the backup's Info.plist. An iOS version older than
+ * the newest known release of its line gets a note (see {@link IosVersions}).
+ */
 public final class BackupInfo implements Artifact<BackupInfo.Device> {
 
     /**
@@ -53,7 +56,7 @@ public final class BackupInfo implements Artifact<BackupInfo.Device> {
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Device> out) throws Exception {
         Map<String, Object> info = Plists.parseMap(file.readAllBytes());
-        out.entry(new Device(
+        Device device = new Device(
                 PlistValues.string(info, "Device Name"),
                 PlistValues.string(info, "Product Type"),
                 PlistValues.string(info, "Product Version"),
@@ -64,7 +67,9 @@ public final class BackupInfo implements Artifact<BackupInfo.Device> {
                 PlistValues.string(info, "Phone Number"),
                 PlistValues.string(info, "Unique Identifier"),
                 info.get("Last Backup Date") instanceof Instant date ? date : null,
-                PlistValues.string(info, "iTunes Version")));
+                PlistValues.string(info, "iTunes Version"));
+        out.entry(device);
+        IosVersions.outdatedNote(device.productVersion()).ifPresent(out::note);
     }
 
     @Override

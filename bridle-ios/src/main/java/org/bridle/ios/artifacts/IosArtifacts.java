@@ -34,7 +34,16 @@ public final class IosArtifacts {
                 new OsAnalyticsAdDaily(),
                 new LocationdClients(),
                 new ConfigurationProfiles(),
-                new ProfileEvents());
+                new ProfileEvents(),
+                new Whatsapp(),
+                new WhatsappContacts(),
+                new Calendar(),
+                new GlobalPreferences(),
+                new InteractionC(),
+                new Calls(),
+                new Contacts(),
+                new Shortcuts(),
+                new Applications());
     }
 
     /** The artifacts that only a filesystem dump holds (no backup has their files). */
@@ -50,7 +59,8 @@ public final class IosArtifacts {
                 new IosVersionHistory(),
                 new Filesystem(),
                 DataUsage.netusage(),
-                new ShutdownLog());
+                new ShutdownLog(),
+                new SystemVersion());
     }
 
     /** The artifacts that can be found in a filesystem dump: those of a backup but the backup's own, then the rest. */

@@ -4,6 +4,7 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bridle.core.io.EvidenceFormatException;
+import org.bridle.core.io.Hashing;
 import org.bridle.core.io.Plists;
 import org.bridle.core.io.ScratchDirectory;
 import org.bridle.core.io.SqliteEvidence;
@@ -22,6 +24,7 @@ import org.bridle.core.io.SqliteRecovery;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.InputException;
+import org.bridle.core.source.LocalEvidenceFile;
 import org.bridle.core.source.PasswordSource;
 import org.bridle.core.source.Source;
 
@@ -30,7 +33,10 @@ import org.bridle.core.source.Source;
  * and each file's content at {@code <xx>/<fileID>}. Device locations resolve through Manifest.db's domains (see
  * {@link BackupDomains}); the folder's own files through {@code @backup/<name>}. An encrypted backup (IsEncrypted in
  * Manifest.plist) is checked in place: its files are decrypted as they are read (see {@link EncryptedContent}), and
- * {@code @backup/Manifest.db} is the decrypted database, held in memory.
+ * {@code @backup/Manifest.db} is the decrypted database, held in memory. In an unencrypted backup, an exact location
+ * that Manifest.db does not list is still found when the folder holds its content under the file id iOS would give
+ * it (the SHA-1 of {@code <domain>-<relative path>}), as some backups hold WhatsApp's LID.sqlite; an encrypted
+ * backup cannot be read so, since the key of such a file would be in its missing Manifest.db record.
  */
 public final class IosBackup implements Source {
     private static final Pattern FILE_ID = Pattern.compile("[0-9a-f]{40}");
@@ -201,10 +207,7 @@ public final class IosBackup implements Source {
     private List<EvidenceFile> rootExact(String devicePath) {
         List<EvidenceFile> found = new ArrayList<>();
         for (BackupDomains.DomainPath dp : BackupDomains.forRootPath(devicePath)) {
-            ManifestRecord record = byDomain.getOrDefault(dp.domain(), Map.of()).get(dp.relativePath());
-            if (record != null && record.isFile()) {
-                found.add(evidence(record));
-            }
+            exact(dp.domain(), dp.relativePath()).ifPresent(found::add);
         }
         return found;
     }
@@ -224,8 +227,7 @@ public final class IosBackup implements Source {
     private List<EvidenceFile> container(DevicePath location) {
         String prefix = BackupDomains.containerPrefix(location.container());
         if (!location.isPattern()) {
-            ManifestRecord record = byDomain.getOrDefault(prefix + location.containerId(), Map.of()).get(location.path());
-            return record != null && record.isFile() ? List.of(evidence(record)) : List.of();
+            return exact(prefix + location.containerId(), location.path()).stream().toList();
         }
         Pattern id = DevicePath.globToRegex(location.containerId());
         Pattern path = DevicePath.globToRegex(location.path());
@@ -238,6 +240,28 @@ public final class IosBackup implements Source {
             }
         }
         return found;
+    }
+
+    /**
+     * The file at a domain path: its Manifest.db record, else (unencrypted backups only) unlisted content stored
+     * under its file id.
+     */
+    private Optional<EvidenceFile> exact(String domain, String relativePath) {
+        ManifestRecord record = byDomain.getOrDefault(domain, Map.of()).get(relativePath);
+        if (record != null) {
+            return record.isFile() ? Optional.of(evidence(record)) : Optional.empty();
+        }
+        if (content != BackupContent.PLAIN) {
+            return Optional.empty();
+        }
+        String id = Hashing.hex("SHA-1", (domain + "-" + relativePath).getBytes(StandardCharsets.UTF_8));
+        Path stored = root.resolve(id.substring(0, 2)).resolve(id);
+        if (!Files.isRegularFile(stored)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LocalEvidenceFile(BackupDomains.devicePath(domain, relativePath),
+                id.substring(0, 2) + "/" + id + " (" + domain + ", " + relativePath + ", not listed in Manifest.db)",
+                stored, suffix -> Optional.empty()));
     }
 
     /** The evidence file of a record (decrypted as it is read, in an encrypted backup). */

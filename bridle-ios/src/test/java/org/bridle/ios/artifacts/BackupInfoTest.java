@@ -39,6 +39,21 @@ class BackupInfoTest {
     }
 
     @Test
+    void anIosVersionOlderThanTheNewestOfItsLineGetsANote() throws Exception {
+        ArtifactScan old = ArtifactScan.overBackup(new BackupBuilder(dir.resolve("old"))
+                .info("Product Version", "14.3").build(), new BackupInfo());
+        ArtifactScan newest = ArtifactScan.overBackup(new BackupBuilder(dir.resolve("newest"))
+                .info("Product Version", "14.8.1").build(), new BackupInfo());
+        ArtifactScan unknownLine = ArtifactScan.overBackup(new BackupBuilder(dir.resolve("future"))
+                .info("Product Version", "99.0").build(), new BackupInfo());
+
+        assertThat(old.outcome("backup_info").notes()).containsExactly("iOS 14.3 is older than 14.8.1, the newest "
+                + "release of iOS 14 known to bridle: the phone lacks security fixes published since");
+        assertThat(newest.outcome("backup_info").notes()).isEmpty();
+        assertThat(unknownLine.outcome("backup_info").notes()).isEmpty();
+    }
+
+    @Test
     void aGarbageInfoPlistIsAFailureOfThisArtifact() throws Exception {
         Path backup = new BackupBuilder(dir.resolve("b")).build();
         Files.writeString(backup.resolve("Info.plist"), "<plist><dict><key>unclosed");

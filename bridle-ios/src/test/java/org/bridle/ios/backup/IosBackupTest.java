@@ -61,6 +61,27 @@ class IosBackupTest {
     }
 
     @Test
+    void anExactPathFindsContentStoredUnderItsFileIdThatManifestDbDoesNotList() throws Exception {
+        Path backup = new BackupBuilder(dir.resolve("b"))
+                .unlistedFile("AppDomainGroup-group.net.whatsapp.WhatsApp.shared", "LID.sqlite", "lid".getBytes())
+                .unlistedFile("HomeDomain", "Library/Unlisted.plist", "home".getBytes())
+                .build();
+        try (IosBackup source = IosBackup.open(backup)) {
+            List<EvidenceFile> lid = source.resolve(DevicePath.of("@group/group.net.whatsapp.WhatsApp.shared/LID.sqlite"));
+            assertThat(content(lid)).containsExactly("lid");
+            assertThat(lid.get(0).devicePath()).isEqualTo("@group/group.net.whatsapp.WhatsApp.shared/LID.sqlite");
+            assertThat(lid.get(0).origin()).endsWith("(AppDomainGroup-group.net.whatsapp.WhatsApp.shared, LID.sqlite, "
+                    + "not listed in Manifest.db)");
+            assertThat(content(source.resolve(DevicePath.of("private/var/mobile/Library/Unlisted.plist"))))
+                    .containsExactly("home");
+            assertThat(source.resolve(DevicePath.of("@group/*/LID.sqlite"))).as("patterns list only listed files")
+                    .isEmpty();
+            assertThat(source.resolve(DevicePath.of("@group/group.net.whatsapp.WhatsApp.shared/Other.sqlite")))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void aListedFileWithoutContentIsNotPresent() throws Exception {
         Path backup = new BackupBuilder(dir.resolve("b")).listedOnly("HomeDomain", "Library/Safari/History.db", 10).build();
         try (IosBackup source = IosBackup.open(backup)) {
