@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 import java.util.Optional;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.LocalEvidenceFile;
@@ -15,13 +14,12 @@ import org.bridle.core.source.LocalEvidenceFile;
  * A dump extracted into a folder. Symbolic links are listed, never followed (a link may point outside the dump), so
  * only the regular files inside the folder are evidence.
  */
-final class FolderTree implements DumpTree {
+final class FolderTree extends IndexedTree<Path> {
     private final Path input;
-    private final DumpIndex.Built<Path> index;
 
     private FolderTree(Path input, DumpIndex.Built<Path> index) {
+        super(index);
         this.input = input;
-        this.index = index;
     }
 
     /** Indexes every entry under {@code input}; null when it holds no {@code private/var}. */
@@ -59,21 +57,6 @@ final class FolderTree implements DumpTree {
         });
         DumpIndex.Built<Path> built = index.build();
         return built == null ? null : new FolderTree(input, built);
-    }
-
-    @Override
-    public List<String> paths() {
-        return index.files();
-    }
-
-    @Override
-    public List<DumpEntry> entries() {
-        return index.entries();
-    }
-
-    @Override
-    public List<String> problems() {
-        return index.problems();
     }
 
     @Override

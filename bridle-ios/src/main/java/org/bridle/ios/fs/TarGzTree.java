@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +31,7 @@ import org.bridle.core.source.EvidenceFile;
  * size (and more than {@link #MIN_DECOMPRESSED_BOUND} bytes) is a decompression bomb, and reading stops there with
  * an error: of the whole input while indexing, of the file being read afterwards.
  */
-final class TarGzTree implements DumpTree {
+final class TarGzTree extends IndexedTree<String> {
     /** How many times its size an archive may decompress to. */
     static final long MAX_EXPANSION = 200;
     /** Any archive may decompress to this many bytes. */
@@ -40,16 +39,15 @@ final class TarGzTree implements DumpTree {
 
     private final Path archive;
     private final long maxDecompressed;
-    private final DumpIndex.Built<String> index;
     private final Map<String, Path> copies = new ConcurrentHashMap<>();
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private ScratchDirectory scratch;
     private int passes;
 
     private TarGzTree(Path archive, long maxDecompressed, DumpIndex.Built<String> index) {
+        super(index);
         this.archive = archive;
         this.maxDecompressed = maxDecompressed;
-        this.index = index;
     }
 
     /** Indexes the archive; null when it holds no {@code private/var}. */
@@ -82,21 +80,6 @@ final class TarGzTree implements DumpTree {
             file.close();
             throw e;
         }
-    }
-
-    @Override
-    public List<String> paths() {
-        return index.files();
-    }
-
-    @Override
-    public List<DumpEntry> entries() {
-        return index.entries();
-    }
-
-    @Override
-    public List<String> problems() {
-        return index.problems();
     }
 
     @Override

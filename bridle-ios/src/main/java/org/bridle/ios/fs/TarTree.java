@@ -6,7 +6,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarFile;
@@ -16,13 +15,12 @@ import org.bridle.core.source.EvidenceFile;
  * A dump stored as an uncompressed {@code .tar}: one pass reads the headers and notes where each file's content
  * starts; a read then opens its own channel at that offset, so reads cost only the bytes read and run in parallel.
  */
-final class TarTree implements DumpTree {
+final class TarTree extends IndexedTree<Long> {
     private final Path archive;
-    private final DumpIndex.Built<Long> index;
 
     private TarTree(Path archive, DumpIndex.Built<Long> index) {
+        super(index);
         this.archive = archive;
-        this.index = index;
     }
 
     /** Indexes the archive; null when it holds no {@code private/var}. */
@@ -35,21 +33,6 @@ final class TarTree implements DumpTree {
         }
         DumpIndex.Built<Long> built = index.build();
         return built == null ? null : new TarTree(archive, built);
-    }
-
-    @Override
-    public List<String> paths() {
-        return index.files();
-    }
-
-    @Override
-    public List<DumpEntry> entries() {
-        return index.entries();
-    }
-
-    @Override
-    public List<String> problems() {
-        return index.problems();
     }
 
     @Override

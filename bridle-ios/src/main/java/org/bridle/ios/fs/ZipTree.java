@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -15,18 +14,17 @@ import org.bridle.core.source.EvidenceFile;
  * A dump stored as a {@code .zip}: its central directory is the index, and each read decompresses only its own
  * entry. An entry that decompresses to more bytes than it declares fails its read (a decompression bomb).
  */
-final class ZipTree implements DumpTree {
+final class ZipTree extends IndexedTree<ZipArchiveEntry> {
     /** A link target longer than this is not a link target. */
     private static final int MAX_LINK_TARGET = 4096;
 
     private final Path archive;
     private final ZipFile zip;
-    private final DumpIndex.Built<ZipArchiveEntry> index;
 
     private ZipTree(Path archive, ZipFile zip, DumpIndex.Built<ZipArchiveEntry> index) {
+        super(index);
         this.archive = archive;
         this.zip = zip;
-        this.index = index;
     }
 
     /** Indexes the archive; null when it holds no {@code private/var}. */
@@ -63,21 +61,6 @@ final class ZipTree implements DumpTree {
         try (InputStream in = new SizeCheckedInputStream(zip.getInputStream(e), MAX_LINK_TARGET, null)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    @Override
-    public List<String> paths() {
-        return index.files();
-    }
-
-    @Override
-    public List<DumpEntry> entries() {
-        return index.entries();
-    }
-
-    @Override
-    public List<String> problems() {
-        return index.problems();
     }
 
     @Override
