@@ -49,10 +49,19 @@ final class Decrypt {
         try {
             List<CopiedFile> files = Check.kind("ios-backup").decryptCopy(input, destination, passwords);
             writeInfo(destination, input, files);
-            console.out().println("Decrypted " + files.size() + " files into " + destination
+            List<CopiedFile> failed = files.stream().filter(f -> !f.ok()).toList();
+            console.out().println("Decrypted " + (files.size() - failed.size()) + " files into " + destination
                     + "; their SHA-256 are in info.json there.");
+            for (CopiedFile f : failed) {
+                console.err().println("bridle: left out " + f.path() + ": " + f.failure());
+            }
             console.err().println("bridle: warning: the copy in " + destination + " holds the phone owner's private "
                     + "data in the clear: keep it safe, and delete it when it is no longer needed.");
+            if (!failed.isEmpty()) {
+                console.out().println(failed.size() + " file(s) could not be decrypted and were left out; "
+                        + "info.json lists them with the reason.");
+                return ExitCode.INCOMPLETE;
+            }
             return ExitCode.CLEAN;
         } catch (InputException e) {
             clear(destination);
@@ -101,8 +110,13 @@ final class Decrypt {
         info.put("date", Instant.now().toString());
         info.put("input", input.toString());
         ArrayNode list = info.putArray("files");
+        ArrayNode leftOut = info.putArray("left_out");
         for (CopiedFile file : files) {
-            list.addObject().put("path", file.path()).put("sha256", file.sha256());
+            if (file.ok()) {
+                list.addObject().put("path", file.path()).put("sha256", file.sha256());
+            } else {
+                leftOut.addObject().put("path", file.path()).put("reason", file.failure());
+            }
         }
         json.writeValue(destination.resolve("info.json").toFile(), info);
     }

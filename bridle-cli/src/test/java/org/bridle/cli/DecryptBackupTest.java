@@ -85,4 +85,30 @@ class DecryptBackupTest {
         result.saysInOneSentence("the password is wrong");
         assertThat(Evidence.fileCount(copy)).isZero();
     }
+
+    @Test
+    void aFileWhoseClassKeyIsMissingIsLeftOutAndListedWhileTheRestIsCopied() throws Exception {
+        BackupEncryption encryption = BackupEncryption.password(PASSWORD).withoutClass(2);
+        Path encrypted = new org.bridle.testkit.BackupBuilder(dir.resolve("encrypted")).encryptedWith(encryption)
+                .file("HomeDomain", "Library/Preferences/readable.plist", "readable")
+                .protectionClass(2)
+                .file("HomeDomain", "Library/Preferences/locked.plist", "locked")
+                .build();
+        Path password = Files.writeString(dir.resolve("pw"), PASSWORD, StandardCharsets.UTF_8);
+        Path copy = dir.resolve("copy");
+
+        Cli.Result result = Cli.run("ios", "decrypt-backup", "--password-file", password.toString(),
+                "--destination", copy.toString(), encrypted.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INCOMPLETE);
+        assertThat(result.err()).contains("left out");
+        String locked = org.bridle.testkit.BackupBuilder.fileId("HomeDomain", "Library/Preferences/locked.plist");
+        String readable = org.bridle.testkit.BackupBuilder.fileId("HomeDomain", "Library/Preferences/readable.plist");
+        assertThat(copy.resolve(locked.substring(0, 2)).resolve(locked)).doesNotExist();
+        assertThat(Files.readString(copy.resolve(readable.substring(0, 2)).resolve(readable))).isEqualTo("readable");
+        JsonNode info = Reports.json(copy.resolve("info.json"));
+        assertThat(info.get("left_out")).hasSize(1);
+        assertThat(info.get("left_out").get(0).get("path").asText()).isEqualTo(locked.substring(0, 2) + "/" + locked);
+        assertThat(info.get("left_out").get(0).get("reason").asText()).isNotBlank();
+    }
 }

@@ -28,7 +28,8 @@ import org.bridle.core.source.PasswordSource;
 /**
  * Writes a decrypted copy of an encrypted backup, in the same layout: the folder's own files copied (Manifest.plist
  * marked unencrypted, without its ManifestKey), Manifest.db decrypted, and every file Manifest.db lists and the backup
- * holds decrypted at {@code <xx>/<fileID>}. A file that cannot be decrypted stops the copy.
+ * holds decrypted at {@code <xx>/<fileID>}. A file that cannot be read or decrypted is left out, with why, and the
+ * copy goes on; a failure to write the copy stops it.
  */
 final class DecryptedCopy {
     private DecryptedCopy() {
@@ -60,11 +61,7 @@ final class DecryptedCopy {
                 EvidenceFile file = record.isFile() ? backup.evidence(record) : null;
                 if (file != null && file.present()) {
                     String id = record.fileId().toLowerCase(Locale.ROOT);
-                    try {
-                        copied.add(copy(file, destination, id.substring(0, 2) + "/" + id));
-                    } catch (IOException e) {
-                        throw new IOException(file.origin() + ": " + e.getMessage(), e);
-                    }
+                    copied.add(copyOrLeaveOut(file, destination, id.substring(0, 2) + "/" + id));
                 }
             }
         }
@@ -95,6 +92,54 @@ final class DecryptedCopy {
         }
     }
 
+    /** Copies one file; when reading or decrypting it fails, removes what was written and records why. */
+    private static CopiedFile copyOrLeaveOut(EvidenceFile file, Path destination, String path) throws IOException {
+        InputStream content;
+        try {
+            content = file.open();
+        } catch (IOException e) {
+            return CopiedFile.failed(path, file.origin() + ": " + e.getMessage());
+        }
+        try (InputStream in = new ReadFailures(content)) {
+            return copy(in, destination, path);
+        } catch (ReadFailure e) {
+            Files.deleteIfExists(destination.resolve(path));
+            return CopiedFile.failed(path, file.origin() + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /** A failure to read the evidence, as opposed to a failure to write the copy. */
+    private static final class ReadFailure extends IOException {
+        ReadFailure(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /** Marks the exceptions of reading the evidence, so they are told apart from those of writing the copy. */
+    private static final class ReadFailures extends java.io.FilterInputStream {
+        ReadFailures(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw new ReadFailure(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw new ReadFailure(e);
+            }
+        }
+    }
+
     private static CopiedFile copy(InputStream in, Path destination, String path) throws IOException {
         Path target = destination.resolve(path);
         Files.createDirectories(target.getParent());
@@ -103,7 +148,7 @@ final class DecryptedCopy {
                 sha256)) {
             in.transferTo(out);
         }
-        return new CopiedFile(path, HexFormat.of().formatHex(sha256.digest()));
+        return CopiedFile.written(path, HexFormat.of().formatHex(sha256.digest()));
     }
 
     private static MessageDigest sha256() {
