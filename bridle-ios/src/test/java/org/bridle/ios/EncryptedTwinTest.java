@@ -26,8 +26,18 @@ class EncryptedTwinTest {
 
     @Test
     void theEncryptedTwinGivesTheSameEntriesAndAlerts() throws Exception {
+        assertTwins(BackupEncryption.password(PASSWORD));
+    }
+
+    /** The key derivation recent iOS writes: 10,000,000 PBKDF2-SHA256 rounds, then 10,000 PBKDF2-SHA1 (a few s). */
+    @Test
+    void aRealisticKeyDerivationGivesTheSameResult() throws Exception {
+        assertTwins(BackupEncryption.password(PASSWORD).rounds(10_000_000, 10_000));
+    }
+
+    private void assertTwins(BackupEncryption encryption) throws Exception {
         Path plain = DemoBackup.write(dir.resolve("plain"));
-        Path encrypted = DemoBackup.writeEncrypted(dir.resolve("encrypted"), BackupEncryption.password(PASSWORD));
+        Path encrypted = DemoBackup.writeEncrypted(dir.resolve("encrypted"), encryption);
         EvidenceSnapshot before = EvidenceSnapshot.of(encrypted);
         IndicatorMatcher indicators = BuiltinIndicators.load();
         Artifact<?>[] artifacts = IosArtifacts.forBackup().toArray(new Artifact<?>[0]);
