@@ -15,6 +15,9 @@ import org.bridle.core.source.EvidenceFile;
 /**
  * The running processes: {@code ps} output (a header line, then columns ending with the name) or AndroidQF's
  * {@code processes.json}. Each name is checked as a process and, without its {@code :suffix}, as an app id.
+ * Columns are found by their header, so a leading {@code LABEL} column ({@code ps -Z}) is read as the label; when
+ * threads are listed ({@code ps -T}, as in a bugreport) only each process's main thread (TID equal to PID) is kept,
+ * its name being the kernel's name of the process, which Android cuts to its last 15 characters.
  */
 public final class Processes implements Artifact<Processes.Process> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,12 +55,22 @@ public final class Processes implements Artifact<Processes.Process> {
             if (cols.length < header.size() || line.isBlank()) {
                 return;
             }
-            int pid = header.indexOf("PID");
-            int ppid = header.indexOf("PPID");
+            Long pid = column(header, cols, "PID");
+            Long tid = column(header, cols, "TID");
+            if (tid != null && !tid.equals(pid)) {
+                return;
+            }
+            int user = header.indexOf("USER");
+            int label = header.indexOf("LABEL");
             String name = String.join(" ", List.of(cols).subList(header.size() - 1, cols.length));
-            out.entry(new Process(cols[0], pid < 0 ? null : parse(cols[pid]), ppid < 0 ? null : parse(cols[ppid]),
-                    name, null));
+            out.entry(new Process(user < 0 ? null : cols[user], pid, column(header, cols, "PPID"), name,
+                    label < 0 ? null : cols[label]));
         });
+    }
+
+    private static Long column(List<String> header, String[] cols, String name) {
+        int i = header.indexOf(name);
+        return i < 0 ? null : parse(cols[i]);
     }
 
     private static Long parse(String s) {

@@ -16,10 +16,11 @@ import org.bridle.core.source.InputException;
 import org.bridle.core.source.Source;
 
 /**
- * An Android bugreport: its dumpstate answers {@code @dumpsys/SERVICE} and {@code @command/getprop}, and its
- * {@code FS/} entries answer root device paths (such as {@code data/tombstones/tombstone_00}). The dumpstate is
- * the file {@code main_entry.txt} names, else a {@code dumpState_*.log}, else a {@code dumpsys.txt} one folder
- * down; the folder that holds it is the bugreport's top.
+ * An Android bugreport: its dumpstate answers {@code @dumpsys/SERVICE}, {@code @command/getprop} and
+ * {@code @command/ps}, and its {@code FS/} entries answer root device paths (such as
+ * {@code data/tombstones/tombstone_00}). The dumpstate is the file {@code main_entry.txt} names, else a
+ * {@code dumpState_*.log}, else a {@code dumpsys.txt} one folder down; the folder that holds it is the
+ * bugreport's top.
  */
 public final class Bugreport implements Source {
     private final EntryTree tree;
@@ -108,7 +109,7 @@ public final class Bugreport implements Source {
     public List<EvidenceFile> resolve(DevicePath location) {
         return switch (location.container()) {
             case DUMPSYS -> dump.service(location.containerId()).stream().toList();
-            case COMMAND -> location.path().equals("getprop") ? dump.properties().stream().toList() : List.of();
+            case COMMAND -> dump.command(location.path()).stream().toList();
             case ROOT -> Trees.glob(tree, top + "FS/", location.path()).stream()
                     .map(name -> (EvidenceFile) new TreeFile(name.substring(top.length() + 3),
                             originPrefix + name, tree, name))

@@ -10,17 +10,21 @@ import org.bridle.core.source.EvidenceFile;
 /**
  * The sections of a dumpstate file or of {@code dumpsys} output. A service's section runs from the line after
  * {@code DUMP OF SERVICE [PRIORITY] NAME:} to the next line made only of dashes (or the duration line that starts
- * with dashes); a dumpstate section such as {@code ------ SYSTEM PROPERTIES (getprop) ------} runs to the next
- * such header. When a service is dumped twice the first dump is kept.
+ * with dashes); the dumpstate sections {@code ------ SYSTEM PROPERTIES (getprop) ------} and
+ * {@code ------ PROCESSES AND THREADS (ps ...) ------} run to the next such header and answer {@code @command/getprop}
+ * and {@code @command/ps}. When a service or section appears twice the first is kept.
  */
 public final class DumpSections {
     private static final String SERVICE = "DUMP OF SERVICE ";
-    private static final String PROPERTIES = "------ SYSTEM PROPERTIES";
+    /** The dumpstate sections read, by the start of their header, with the command each answers for. */
+    private static final Map<String, String> COMMANDS = Map.of(
+            "------ SYSTEM PROPERTIES", "getprop",
+            "------ PROCESSES AND THREADS", "ps");
 
     private final String fileName;
     private final byte[] content;
     private final Map<String, int[]> services = new LinkedHashMap<>();
-    private int[] properties;
+    private final Map<String, int[]> commands = new LinkedHashMap<>();
 
     private DumpSections(String fileName, byte[] content) {
         this.fileName = fileName;
@@ -41,16 +45,22 @@ public final class DumpSections {
                 fileName + " (DUMP OF SERVICE " + name + ")", content, range[0], range[1] - range[0]));
     }
 
-    /** The system properties section of a dumpstate, as evidence answering {@code @command/getprop}. */
-    public Optional<EvidenceFile> properties() {
-        return properties == null ? Optional.empty() : Optional.of(new BytesFile("@command/getprop",
-                fileName + " (SYSTEM PROPERTIES)", content, properties[0], properties[1] - properties[0]));
+    /** The dumpstate section holding a command's output, as evidence answering {@code @command/NAME}. */
+    public Optional<EvidenceFile> command(String name) {
+        int[] range = commands.get(name);
+        return range == null ? Optional.empty() : Optional.of(new BytesFile("@command/" + name,
+                fileName + " (" + title(name) + ")", content, range[0], range[1] - range[0]));
+    }
+
+    private static String title(String command) {
+        return COMMANDS.entrySet().stream().filter(e -> e.getValue().equals(command))
+                .map(e -> e.getKey().substring("------ ".length())).findFirst().orElseThrow();
     }
 
     private void index() {
         String openService = null;
         int sectionStart = -1;
-        boolean inProperties = false;
+        String openCommand = null;
         int lineStart = 0;
         while (lineStart < content.length) {
             int lineEnd = lineStart;
@@ -64,16 +74,16 @@ public final class DumpSections {
                 services.putIfAbsent(openService, new int[] {sectionStart, lineStart});
                 openService = null;
             }
-            if (inProperties && line.startsWith("------ ")) {
-                properties = new int[] {sectionStart, lineStart};
-                inProperties = false;
+            if (openCommand != null && line.startsWith("------ ")) {
+                commands.putIfAbsent(openCommand, new int[] {sectionStart, lineStart});
+                openCommand = null;
             }
             if (line.startsWith(SERVICE) && line.endsWith(":")) {
                 String[] words = line.substring(SERVICE.length(), line.length() - 1).trim().split("\\s+");
                 openService = words[words.length - 1];
                 sectionStart = next;
-            } else if (line.startsWith(PROPERTIES) && properties == null) {
-                inProperties = true;
+            } else if (commandOf(line) != null) {
+                openCommand = commandOf(line);
                 sectionStart = next;
             }
             lineStart = next;
@@ -81,8 +91,13 @@ public final class DumpSections {
         if (openService != null) {
             services.putIfAbsent(openService, new int[] {sectionStart, content.length});
         }
-        if (inProperties) {
-            properties = new int[] {sectionStart, content.length};
+        if (openCommand != null) {
+            commands.putIfAbsent(openCommand, new int[] {sectionStart, content.length});
         }
+    }
+
+    private static String commandOf(String line) {
+        return COMMANDS.entrySet().stream().filter(e -> line.startsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
     }
 }

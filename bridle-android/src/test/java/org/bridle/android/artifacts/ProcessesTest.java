@@ -33,4 +33,23 @@ class ProcessesTest {
         assertThat(json.<Processes.Process>entries("processes"))
                 .containsExactly(new Processes.Process("system", 7L, 1L, "system_server", "u:r:system"));
     }
+
+    @Test
+    void readsTheBugreportsProcessesSectionKeepingMainThreadsOnly() throws Exception {
+        String dumpstate = String.join("\n",
+                "------ PROCESSES AND THREADS (ps -A -T -Z -O pri,nice,rtprio,sched,pcy,time) ------",
+                "LABEL                          USER           PID   TID  PPID     VSZ    RSS WCHAN            ADDR S "
+                        + "PRI  NI RTPRIO SCH  PCY     TIME CMD",
+                "u:r:untrusted_app:s0:c12,c257  u0_a12        4242  4242   700  100000   2000 0                   0 S "
+                        + " 19   0      -   0   fg 00:00:01 com.example.spy",
+                "u:r:untrusted_app:s0:c12,c257  u0_a12        4242  4250   700  100000   2000 0                   0 S "
+                        + " 19   0      -   0   fg 00:00:00 Binder:4242_1",
+                "------ 0.2s was the duration of 'PROCESSES AND THREADS' ------",
+                "------ SYSTEM PROPERTIES (getprop) ------",
+                "[ro.debuggable]: [0]",
+                "");
+        AndroidScan scan = AndroidScan.run(Sources.bugreport(dir, dumpstate), new Processes());
+        assertThat(scan.<Processes.Process>entries("processes")).containsExactly(
+                new Processes.Process("u0_a12", 4242L, 700L, "com.example.spy", "u:r:untrusted_app:s0:c12,c257"));
+    }
 }

@@ -20,6 +20,9 @@ class BugreportTest {
             "------ SYSTEM PROPERTIES (getprop) ------",
             "[ro.build.version.security_patch]: [2024-01-05]",
             "------ 0.01s was the duration of 'SYSTEM PROPERTIES' ------",
+            "------ PROCESSES AND THREADS (ps -A -T -Z -O pri,nice,rtprio,sched,pcy,time) ------",
+            "LABEL USER PID TID PPID CMD",
+            "------ 0.1s was the duration of 'PROCESSES AND THREADS' ------",
             "-------------------------------------------------------------------------------",
             "DUMP OF SERVICE CRITICAL package:",
             "Packages:",
@@ -56,6 +59,11 @@ class BugreportTest {
                     .isEqualTo("Current AppOps Service state:\n");
             assertThat(text(report.resolve(DevicePath.of("@command/getprop")).get(0)))
                     .isEqualTo("[ro.build.version.security_patch]: [2024-01-05]\n");
+            assertThat(report.resolve(DevicePath.of("@command/ps"))).singleElement().satisfies(f -> {
+                assertThat(f.origin()).isEqualTo("bugreport-x.txt (PROCESSES AND THREADS)");
+                assertThat(text(f)).isEqualTo("LABEL USER PID TID PPID CMD\n");
+            });
+            assertThat(report.resolve(DevicePath.of("@command/dumpsys"))).isEmpty();
             assertThat(report.resolve(DevicePath.of("@dumpsys/battery"))).isEmpty();
             assertThat(report.resolve(DevicePath.of("data/tombstones/tombstone_*")))
                     .extracting(EvidenceFile::devicePath).containsExactly("data/tombstones/tombstone_00");
