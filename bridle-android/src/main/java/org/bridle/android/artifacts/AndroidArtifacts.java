@@ -23,7 +23,8 @@ public final class AndroidArtifacts {
     /** What an AndroidQF acquisition can hold, its nested bugreport and backup included. */
     public static List<Artifact<?>> forAndroidQf() {
         return List.of(new Getprop(), new Packages(), new Receivers(), new Activities(), new Processes(),
-                new Settings(), new Files(), new RootBinaries(), new Mounts(), new Appops(), new Accessibility(),
+                new Settings(), new Files(), new RootBinaries(), new Mounts(), new Selinux(), new Acquisition(),
+                new Hashes(), new Appops(), new Accessibility(),
                 new Dbinfo(), new BatteryDaily(), new BatteryHistory(), new PlatformCompat(), new AdbKeys(),
                 new Tombstones(), new Sms());
     }
