@@ -114,7 +114,7 @@ final class Check {
             ScanResult result = engine.run(source, artifacts, writer, progress);
             List<RunInfo.FileHash> hashes = options.hashes ? EvidenceHashes.all(source) : null;
             writer.finish(result, new RunInfo(Version.get(), commandName, input.toString(),
-                    indicators.files()), hashes);
+                    indicators.files(), source.notes()), hashes);
             return result;
         }
     }

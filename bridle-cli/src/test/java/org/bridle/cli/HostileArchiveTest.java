@@ -2,6 +2,8 @@ package org.bridle.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +45,11 @@ class HostileArchiveTest {
         assertThat(result.err()).contains("bridle: skipped the entry ../../escaped.txt: a path that climbs out")
                 .contains("skipped the entry /tmp/absolute.txt: an absolute path")
                 .contains("skipped the entry FS/../../../up.txt");
+        assertThat(new ObjectMapper().readTree(reports.resolve("info.json").toFile()).get("source_notes"))
+                .extracting(JsonNode::asText).containsExactly(
+                        "skipped the entry ../../escaped.txt: a path that climbs out of the archive",
+                        "skipped the entry /tmp/absolute.txt: an absolute path",
+                        "skipped the entry FS/../../../up.txt: a path that climbs out of the archive");
         assertThat(dir.resolve("escaped.txt")).doesNotExist();
         assertThat(Path.of("/tmp/absolute.txt")).doesNotExist();
         try (var files = Files.walk(dir)) {

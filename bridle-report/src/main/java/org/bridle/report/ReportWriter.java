@@ -102,6 +102,7 @@ public final class ReportWriter implements ScanSink, AutoCloseable {
         info.put("date", ReportJson.format(result.started()));
         info.put("finished", ReportJson.format(result.finished()));
         info.put("ioc_files", run.indicatorFiles());
+        info.put("source_notes", run.sourceNotes());
         info.put("artifacts", result.outcomes().stream().map(OutcomeJson::of).toList());
         synchronized (this) {
             info.put("hashes", hashes != null ? List.copyOf(hashes) : List.copyOf(evidenceRead.values()));

@@ -9,8 +9,10 @@ import java.util.List;
  * @param command the command that ran, such as {@code ios check-backup}
  * @param input the evidence path as given
  * @param indicatorFiles the indicator files loaded
+ * @param sourceNotes what the evidence source said about itself, such as archive entries it skipped
  */
-public record RunInfo(String version, String command, String input, List<IndicatorFile> indicatorFiles) {
+public record RunInfo(String version, String command, String input, List<IndicatorFile> indicatorFiles,
+                      List<String> sourceNotes) {
 
     /**
      * An indicator file used for the run.

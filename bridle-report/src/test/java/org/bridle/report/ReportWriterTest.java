@@ -55,7 +55,8 @@ class ReportWriterTest {
                     outcome("datausage", ArtifactOutcome.Status.NOT_PRESENT, 0, 0),
                     outcome("manifest", ArtifactOutcome.Status.FAILED, 0, 0)), List.of(alert));
             writer.finish(result, new RunInfo("0.1.0", "bridle ios check-backup", "/b",
-                    List.of(new RunInfo.IndicatorFile("test.stix2", "/iocs/test.stix2", "ff", 1, 0))), null);
+                    List.of(new RunInfo.IndicatorFile("test.stix2", "/iocs/test.stix2", "ff", 1, 0)),
+                    List.of("skipped the entry ../evil: a path that climbs out of the archive")), null);
         }
         Path out = dir.resolve("out");
         ObjectMapper json = new ObjectMapper();
@@ -91,6 +92,8 @@ class ReportWriterTest {
         assertThat(info.get("bridle_version").asText()).isEqualTo("0.1.0");
         assertThat(info.get("target_path").asText()).isEqualTo("/b");
         assertThat(info.get("ioc_files").get(0).get("sha256").asText()).isEqualTo("ff");
+        assertThat(info.get("source_notes").get(0).asText())
+                .isEqualTo("skipped the entry ../evil: a path that climbs out of the archive");
         assertThat(info.get("hashes").get(0).get("file_path").asText()).isEqualTo("private/var/mobile/Library/SMS/sms.db");
         assertThat(info.get("artifacts").get(3).get("failures").get(0).get("reason").asText())
                 .isEqualTo("not an SQLite database");
