@@ -8,9 +8,9 @@ public final class AndroidArtifacts {
     private AndroidArtifacts() {
     }
 
-    /** What a bugreport can hold: dumpsys output, system properties and files such as tombstones. */
+    /** What a bugreport can hold: dumpsys output, system properties, processes and files such as tombstones. */
     public static List<Artifact<?>> forBugreport() {
-        return List.of(new Getprop(), new Packages(), new Receivers(), new Activities(), new Appops(),
+        return List.of(new Getprop(), new Packages(), new Receivers(), new Activities(), new Processes(), new Appops(),
                 new Accessibility(), new Dbinfo(), new BatteryDaily(), new BatteryHistory(), new PlatformCompat(),
                 new AdbKeys(), new Tombstones());
     }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IntrusionLogsTest {
-    private static final String DNS = "{\"dns_event\": {\"event_time\": 1700000000000, \"hostname\": \"c2.example.net\","
-            + " \"package_name\": \"com.example.spy\", \"ip_addresses\": [\"/203.0.113.7\", \"/0.0.0.0\","
-            + " \"/2001:db8::1\"]}}";
+    private static final String DNS = "{\"dns_event\": {\"event_time\": 1700000000000,"
+            + " \"hostname\": \"c2.example.net\", \"package_name\": \"com.example.spy\","
+            + " \"ip_addresses\": [\"/203.0.113.7\", \"/0.0.0.0\", \"/2001:db8::1\"]}}";
     private static final String DNS_REORDERED = "{\"dns_event\": {\"hostname\": \"c2.example.net\","
             + " \"event_time\": 1700000000000, \"ip_addresses\": [\"/203.0.113.7\", \"/0.0.0.0\", \"/2001:db8::1\"],"
             + " \"package_name\": \"com.example.spy\"}}";
