@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.Callable;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.model.Alert;
 import org.bridle.core.model.TimelineEvent;
@@ -27,10 +26,6 @@ import org.bridle.core.source.Source;
 import org.bridle.report.ConsoleSummary;
 import org.bridle.report.ReportWriter;
 import org.bridle.report.RunInfo;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * Runs a check: opens one kind of evidence, runs its artifacts with the indicators, writes the reports and prints the
