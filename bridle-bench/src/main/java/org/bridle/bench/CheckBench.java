@@ -18,9 +18,13 @@ import java.util.TreeMap;
  * <p>Options (defaults in brackets): {@code --files N} [100000], {@code --file-bytes B} [12000], {@code --messages M}
  * [200000], {@code --visits V} [100000], {@code --indicators K} [22000], {@code --work DIR} [bench-work],
  * {@code --jar PATH} [bridle-cli/target/bridle.jar], {@code --runs R} [1], {@code --java-opts "..."} (JVM options of
- * the child, split on spaces), {@code --hashes} (passed to the CLI). Exits 1 when a planted trace is missing.
+ * the child, split on spaces) [those of the {@code bridle} launcher], {@code --hashes} (passed to the CLI). Exits 1
+ * when a planted trace is missing.
  */
 public final class CheckBench {
+    /** The JVM options the {@code bridle} launcher script passes unless BRIDLE_JAVA_OPTS is set. */
+    static final String LAUNCHER_JAVA_OPTS = "-XX:+UseSerialGC";
+
     private CheckBench() {
     }
 
@@ -60,7 +64,7 @@ public final class CheckBench {
     private static List<String> command(Map<String, String> options, Path stix, Path folder, Path out) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        String javaOpts = options.getOrDefault("java-opts", "").trim();
+        String javaOpts = options.getOrDefault("java-opts", LAUNCHER_JAVA_OPTS).trim();
         if (!javaOpts.isEmpty()) {
             command.addAll(Arrays.asList(javaOpts.split(" +")));
         }
