@@ -1,15 +1,13 @@
 package org.bridle.core.io;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Salvages what it can of a malformed SQLite database with the {@code sqlite3} shell, never through a command shell:
  * one {@code sqlite3} process writes SQL for the damaged copy ({@code .recover}, or {@code .dump} where the shell
- * is built without {@code .recover}'s page access, as Debian's is) and Java pipes it into a second {@code sqlite3}
- * that builds a new database. Both run in safe mode ({@code -safe}: no {@code .shell}, no files other than their
+ * is built without {@code .recover}'s page access, as Debian's is) into a file in the same private folder, and a
+ * second {@code sqlite3} reads it to build a new database. Both run in safe mode ({@code -safe}: no {@code .shell}, no files other than their
  * database; a shell older than 3.37 refuses it, and then nothing is recovered), with no start-up file, for a
  * bounded time and a bounded amount of SQL.
  */
@@ -104,50 +102,45 @@ public final class SqliteRecovery {
         return false;
     }
 
+    /**
+     * Runs one recovery attempt: {@code command} writes SQL for the damaged copy into a file beside the target (no
+     * pipe through Java, so nothing depends on how fast either process runs), then a second {@code sqlite3} reads
+     * it into {@code target}. Statements that fail are skipped by the shell; what it could build counts.
+     */
     private boolean pipe(String command, Path damaged, Path target, Path init, long limit) throws IOException {
-        Process writer = new ProcessBuilder(executable.toString(), "-batch", "-safe", "-init", init.toString(),
-                damaged.toString(), command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        Process reader = new ProcessBuilder(executable.toString(), "-batch", "-safe", "-init", init.toString(),
-                target.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path sql = target.resolveSibling(target.getFileName() + ".sql");
         long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!writer.waitFor(TIME_LIMIT.toNanos(), TimeUnit.NANOSECONDS)) {
-                    writer.destroyForcibly();
-                    reader.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bridle-sqlite-recovery-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        boolean complete = false;
-        try (BufferedReader sql = new BufferedReader(new InputStreamReader(writer.getInputStream(),
-                StandardCharsets.UTF_8));
-             Writer out = new BufferedWriter(new OutputStreamWriter(reader.getOutputStream(), StandardCharsets.UTF_8))) {
-            long written = 0;
-            String line;
-            while ((line = sql.readLine()) != null) {
-                written += line.length() + 1;
-                if (written > limit) {
-                    return false;
-                }
-                out.write(line.equals(DUMP_ROLLBACK) ? "COMMIT;" : line);
-                out.write('\n');
-            }
-            complete = true;
-        } catch (IOException brokenPipe) {
+        Process writer = new ProcessBuilder(executable.toString(), "-batch", "-safe", "-init", init.toString(),
+                damaged.toString(), command).redirectOutput(sql.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.from(init.toFile()))
+                .start();
+        if (!finished(writer, deadline) || Files.size(sql) > limit) {
             return false;
-        } finally {
-            if (!complete) {
-                writer.destroyForcibly();
-                reader.destroyForcibly();
-            }
-            complete &= finished(writer, deadline) && finished(reader, deadline);
         }
-        return complete && reader.exitValue() == 0;
+        keepRowsBeforeErrors(sql);
+        Process reader = new ProcessBuilder(executable.toString(), "-batch", "-safe", "-init", init.toString(),
+                target.toString()).redirectInput(sql.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        boolean done = finished(reader, deadline);
+        Files.deleteIfExists(sql);
+        return done;
+    }
+
+    /** Turns the final {@code ROLLBACK} that {@code .dump} writes after an error into a {@code COMMIT}. */
+    private static void keepRowsBeforeErrors(Path sql) throws IOException {
+        byte[] ending = (DUMP_ROLLBACK + "\n").getBytes(StandardCharsets.UTF_8);
+        try (FileChannel channel = FileChannel.open(sql, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            if (size < ending.length) {
+                return;
+            }
+            ByteBuffer tail = ByteBuffer.allocate(ending.length);
+            channel.read(tail, size - ending.length);
+            if (java.util.Arrays.equals(tail.array(), ending)) {
+                channel.truncate(size - ending.length);
+                channel.write(ByteBuffer.wrap("COMMIT;\n".getBytes(StandardCharsets.UTF_8)), size - ending.length);
+            }
+        }
     }
 
     private static boolean finished(Process process, long deadline) {
