@@ -20,5 +20,6 @@ if defined BUILD (
   )
   popd
 )
+if not defined BRIDLE_JAVA_OPTS set "BRIDLE_JAVA_OPTS=-XX:+UseSerialGC"
 java %BRIDLE_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -42,7 +42,7 @@ public final class ReportJson {
 
     /** Formats a time as reports write it. */
     public static String format(Instant time) {
-        return time == null ? "" : TIME.format(time);
+        return time == null ? "" : ReportTime.format(time);
     }
 
     private static final class InstantSerializer extends StdSerializer<Instant> {
@@ -52,7 +52,7 @@ public final class ReportJson {
 
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(TIME.format(value));
+            gen.writeString(ReportTime.format(value));
         }
     }
 }

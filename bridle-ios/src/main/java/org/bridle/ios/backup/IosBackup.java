@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -230,11 +232,19 @@ public final class IosBackup implements Source {
             return exact(prefix + location.containerId(), location.path()).stream().toList();
         }
         Pattern id = DevicePath.globToRegex(location.containerId());
+        Set<String> domains = new HashSet<>();
+        for (String domain : byDomain.keySet()) {
+            if (domain.startsWith(prefix) && id.matcher(domain.substring(prefix.length())).matches()) {
+                domains.add(domain);
+            }
+        }
+        if (domains.isEmpty()) {
+            return List.of();
+        }
         Pattern path = DevicePath.globToRegex(location.path());
         List<EvidenceFile> found = new ArrayList<>();
         for (ManifestRecord record : records) {
-            if (record.isFile() && record.domain().startsWith(prefix)
-                    && id.matcher(record.domain().substring(prefix.length())).matches()
+            if (record.isFile() && domains.contains(record.domain())
                     && path.matcher(record.relativePath()).matches()) {
                 found.add(evidence(record));
             }

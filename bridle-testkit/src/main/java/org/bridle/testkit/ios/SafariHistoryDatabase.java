@@ -2,6 +2,7 @@ package org.bridle.testkit.ios;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +81,12 @@ public final class SafariHistoryDatabase {
             sql.add("CREATE TABLE history_tombstones (id INTEGER PRIMARY KEY AUTOINCREMENT, start_time REAL NOT NULL, "
                     + "end_time REAL NOT NULL, url TEXT, generation INTEGER NOT NULL DEFAULT 0)");
         }
+        Map<Long, Long> counts = new HashMap<>();
+        for (Visit v : visits.values()) {
+            counts.merge(v.item, 1L, Long::sum);
+        }
         for (Map.Entry<String, Long> item : items.entrySet()) {
-            long count = visits.values().stream().filter(v -> v.item == item.getValue()).count();
+            long count = counts.getOrDefault(item.getValue(), 0L);
             sql.add(minimal
                     ? "INSERT INTO history_items VALUES (" + item.getValue() + ", " + quote(item.getKey()) + ")"
                     : "INSERT INTO history_items (id, url, visit_count, daily_visit_counts, "

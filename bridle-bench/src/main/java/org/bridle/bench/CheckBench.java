@@ -1,0 +1,105 @@
+package org.bridle.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * End-to-end bench: writes a synthetic backup (see {@link SyntheticBackup}) into {@code --work DIR} unless one of the
+ * same sizes is there already, runs the real CLI jar on it as a child process ({@code ios check-backup --iocs
+ * indicators.stix2 --output DIR/out-N}), and prints wall time, CPU time and peak resident memory (see
+ * {@link ChildRun}) and whether alerts.json holds every planted trace.
+ *
+ * <p>Options (defaults in brackets): {@code --files N} [100000], {@code --file-bytes B} [12000], {@code --messages M}
+ * [200000], {@code --visits V} [100000], {@code --indicators K} [22000], {@code --work DIR} [bench-work],
+ * {@code --jar PATH} [bridle-cli/target/bridle.jar], {@code --runs R} [1], {@code --java-opts "..."} (JVM options of
+ * the child, split on spaces) [those of the {@code bridle} launcher], {@code --hashes} (passed to the CLI). Exits 1
+ * when a planted trace is missing.
+ */
+public final class CheckBench {
+    /** The JVM options the {@code bridle} launcher script passes unless BRIDLE_JAVA_OPTS is set. */
+    static final String LAUNCHER_JAVA_OPTS = "-XX:+UseSerialGC";
+
+    private CheckBench() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Map<String, String> options = options(args);
+        int[] sizes = {number(options, "files", 100_000), number(options, "file-bytes", 12_000),
+            number(options, "messages", 200_000), number(options, "visits", 100_000),
+            number(options, "indicators", 22_000)};
+        SyntheticBackup backup = new SyntheticBackup(sizes[0], sizes[1], sizes[2], sizes[3], sizes[4]);
+        Path work = Path.of(options.getOrDefault("work", "bench-work")).toAbsolutePath();
+        Path stix = work.resolve("indicators.stix2");
+        Path folder = work.resolve("backup");
+        Path marker = work.resolve("sizes.txt");
+        if (!Files.exists(marker) || !Files.readString(marker).equals(Arrays.toString(sizes))) {
+            deleteTree(work);
+            Files.createDirectories(work);
+            long start = System.nanoTime();
+            backup.write(stix, folder);
+            Files.writeString(marker, Arrays.toString(sizes));
+            System.out.printf("generated %s in %.1f s%n", folder, (System.nanoTime() - start) / 1e9);
+        }
+        boolean allFound = true;
+        for (int run = 1; run <= number(options, "runs", 1); run++) {
+            Path out = work.resolve("out-" + run);
+            deleteTree(out);
+            ChildRun result = ChildRun.of(command(options, stix, folder, out), work.resolve("run-" + run + ".log"));
+            String alerts = Files.exists(out.resolve("alerts.json")) ? Files.readString(out.resolve("alerts.json")) : "";
+            List<String> missing = backup.plantedTraces().stream().filter(t -> !alerts.contains(t)).toList();
+            allFound &= missing.isEmpty();
+            System.out.printf("run %d: exit %d, wall %.2f s, cpu %.2f s, peak RSS %d MiB, planted traces %s%n", run,
+                    result.exitCode(), result.wall().toMillis() / 1e3, result.cpu().toMillis() / 1e3,
+                    result.peakKib() / 1024, missing.isEmpty() ? "all found" : "MISSING " + missing);
+        }
+        System.exit(allFound ? 0 : 1);
+    }
+
+    private static List<String> command(Map<String, String> options, Path stix, Path folder, Path out) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        String javaOpts = options.getOrDefault("java-opts", LAUNCHER_JAVA_OPTS).trim();
+        if (!javaOpts.isEmpty()) {
+            command.addAll(Arrays.asList(javaOpts.split(" +")));
+        }
+        command.addAll(List.of("-jar", options.getOrDefault("jar", "bridle-cli/target/bridle.jar"), "ios",
+                "check-backup", "--iocs", stix.toString(), "--output", out.toString()));
+        if (options.containsKey("hashes")) {
+            command.add("--hashes");
+        }
+        command.add(folder.toString());
+        return command;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new TreeMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument: " + args[i]);
+            }
+            String name = args[i].substring(2);
+            options.put(name, name.equals("hashes") ? "true" : args[++i]);
+        }
+        return options;
+    }
+
+    private static int number(Map<String, String> options, String name, int fallback) {
+        return options.containsKey(name) ? Integer.parseInt(options.get(name).replace("_", "")) : fallback;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path p : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

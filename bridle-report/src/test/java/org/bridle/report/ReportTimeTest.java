@@ -1,0 +1,31 @@
+package org.bridle.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ReportTimeTest {
+    @Test
+    void writesWhatTheFormatterWrites() {
+        Random random = new Random(1);
+        long min = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+        long max = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        for (int i = 0; i < 100_000; i++) {
+            Instant time = Instant.ofEpochSecond(min + (long) (random.nextDouble() * (max - min)),
+                    random.nextInt(1_000_000_000));
+            assertEquals(ReportJson.TIME.format(time), ReportTime.format(time));
+        }
+    }
+
+    @Test
+    void edgesAndYearsBeyondFourDigits() {
+        for (String text : new String[] {"1970-01-01T00:00:00Z", "2001-01-01T00:00:00.000000999Z",
+            "2024-02-29T23:59:59.999999999Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z",
+            "+10000-01-01T00:00:00Z", "-0001-06-01T12:00:00Z"}) {
+            Instant time = Instant.parse(text);
+            assertEquals(ReportJson.TIME.format(time), ReportTime.format(time), text);
+        }
+    }
+}
