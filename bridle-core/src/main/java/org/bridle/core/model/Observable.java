@@ -1,5 +1,7 @@
 package org.bridle.core.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** One value an entry carries that can be checked against indicators, such as a URL or a process name. */
@@ -10,6 +12,17 @@ public record Observable(ObservableKind kind, String value) {
     }
 
     public static Observable url(String value) { return new Observable(ObservableKind.URL, value); }
+
+    /** A URL observable for each value that is neither null nor empty, in order. */
+    public static List<Observable> urls(String... values) {
+        List<Observable> urls = new ArrayList<>(values.length);
+        for (String value : values) {
+            if (value != null && !value.isEmpty()) {
+                urls.add(url(value));
+            }
+        }
+        return urls;
+    }
     public static Observable domain(String value) { return new Observable(ObservableKind.DOMAIN, value); }
     public static Observable text(String value) { return new Observable(ObservableKind.TEXT, value); }
     public static Observable process(String value) { return new Observable(ObservableKind.PROCESS, value); }

@@ -1,7 +1,6 @@
 package org.bridle.ios.artifacts;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.artifact.Emitter;
@@ -80,13 +79,7 @@ public final class ChromeFavicon implements Artifact<ChromeFavicon.Favicon> {
 
     @Override
     public List<Observable> observables(Favicon favicon) {
-        List<Observable> observables = new ArrayList<>(2);
-        for (String url : new String[] {favicon.url(), favicon.iconUrl()}) {
-            if (url != null && !url.isEmpty()) {
-                observables.add(Observable.url(url));
-            }
-        }
-        return observables;
+        return Observable.urls(favicon.url(), favicon.iconUrl());
     }
 
     @Override

@@ -81,13 +81,7 @@ public final class FirefoxFavicon implements Artifact<FirefoxFavicon.Favicon> {
 
     @Override
     public List<Observable> observables(Favicon favicon) {
-        List<Observable> observables = new ArrayList<>(2);
-        for (String url : new String[] {favicon.url(), favicon.historyUrl()}) {
-            if (url != null && !url.isEmpty()) {
-                observables.add(Observable.url(url));
-            }
-        }
-        return observables;
+        return Observable.urls(favicon.url(), favicon.historyUrl());
     }
 
     @Override

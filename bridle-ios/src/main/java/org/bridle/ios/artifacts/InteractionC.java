@@ -200,11 +200,7 @@ public final class InteractionC implements Artifact<InteractionC.Interaction> {
                 observables.add(Observable.appId(app));
             }
         }
-        for (String url : new String[] {interaction.contentUrl(), interaction.attachmentContentUrl()}) {
-            if (url != null && !url.isEmpty()) {
-                observables.add(Observable.url(url));
-            }
-        }
+        observables.addAll(Observable.urls(interaction.contentUrl(), interaction.attachmentContentUrl()));
         return observables;
     }
 

@@ -179,13 +179,7 @@ public final class SafariHistory implements Artifact<SafariHistory.Visit> {
 
     @Override
     public List<Observable> observables(Visit visit) {
-        List<Observable> observables = new ArrayList<>(3);
-        for (String url : new String[] {visit.url(), visit.redirectSourceUrl(), visit.redirectDestinationUrl()}) {
-            if (url != null && !url.isEmpty()) {
-                observables.add(Observable.url(url));
-            }
-        }
-        return observables;
+        return Observable.urls(visit.url(), visit.redirectSourceUrl(), visit.redirectDestinationUrl());
     }
 
     @Override
