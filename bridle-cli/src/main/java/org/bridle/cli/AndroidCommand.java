@@ -30,14 +30,7 @@ final class AndroidCommand implements Callable<Integer> {
     @Command(name = "check-bugreport", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = {
                 "Check an Android bugreport (made by 'adb bugreport') for traces of spyware and stalkerware.",
-                "INPUT is the bugreport zip, or the folder it was unpacked into."},
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {
-                "0:nothing found",
-                "1:the input could not be checked (one sentence says why)",
-                "2:usage error",
-                "3:finished, but some artifacts failed and nothing was found",
-                "4:detections found"})
+                "INPUT is the bugreport zip, or the folder it was unpacked into."})
     static final class CheckBugreport extends CheckCommand {
         CheckBugreport(Console console) {
             super(console, "android-bugreport");
@@ -49,14 +42,7 @@ final class AndroidCommand implements Callable<Integer> {
             description = {
                 "Check an AndroidQF acquisition for traces of spyware and stalkerware, with the bugreport.zip and "
                         + "backup.ab it holds.",
-                "INPUT is the acquisition folder, or its zip."},
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {
-                "0:nothing found",
-                "1:the input could not be checked (one sentence says why)",
-                "2:usage error",
-                "3:finished, but some artifacts failed and nothing was found",
-                "4:detections found"})
+                "INPUT is the acquisition folder, or its zip."})
     static final class CheckAndroidQf extends CheckCommand {
         @Mixin
         PasswordOptions password = new PasswordOptions();
@@ -76,14 +62,7 @@ final class AndroidCommand implements Callable<Integer> {
             description = {
                 "Check an Android backup (made by 'adb backup', plain or encrypted) for traces of spyware and "
                         + "stalkerware.",
-                "INPUT is the .ab file, or the folder it was unpacked into (holding apps/)."},
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {
-                "0:nothing found",
-                "1:the input could not be checked, or the password is wrong (one sentence says why)",
-                "2:usage error",
-                "3:finished, but some artifacts failed and nothing was found",
-                "4:detections found"})
+                "INPUT is the .ab file, or the folder it was unpacked into (holding apps/)."})
     static final class CheckBackup extends CheckCommand {
         @Mixin
         PasswordOptions password = new PasswordOptions();

@@ -35,14 +35,7 @@ final class IosCommand implements Callable<Integer> {
                 "Check an iOS backup (made by Finder, iTunes or libimobiledevice) for traces of spyware.",
                 "INPUT is the backup folder (holding Manifest.db and Info.plist), or a folder holding exactly one.",
                 "An encrypted backup is checked in place, nothing decrypted is written to disk; its password comes "
-                        + "from --password-file, else " + Passwords.ENVIRONMENT_VARIABLE + ", else a prompt."},
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {
-                "0:nothing found",
-                "1:the input could not be checked, or the password is wrong or missing (one sentence says why)",
-                "2:usage error",
-                "3:finished, but some artifacts failed and nothing was found",
-                "4:detections found"})
+                        + "from --password-file, else " + Passwords.ENVIRONMENT_VARIABLE + ", else a prompt."})
     static final class CheckBackup extends CheckCommand {
         @Mixin
         PasswordOptions password = new PasswordOptions();
@@ -67,7 +60,8 @@ final class IosCommand implements Callable<Integer> {
             exitCodeList = {
                 "0:the copy is written",
                 "1:the backup could not be decrypted (one sentence says why), or the copy cannot be written",
-                "2:usage error (the destination is inside the evidence or not empty)"})
+                "2:usage error (the destination is inside the evidence or not empty)",
+                "3:the copy is written, but some files could not be decrypted (info.json lists them)"})
     static final class DecryptBackup implements Callable<Integer> {
         private final Console console;
 
@@ -104,14 +98,7 @@ final class IosCommand implements Callable<Integer> {
             description = {
                 "Check a full filesystem dump of an iPhone for traces of spyware.",
                 "INPUT is the dump's folder (holding private/var, possibly under one leading folder), or a .tar,"
-                        + " .tar.gz, .tgz or .zip of it, read in place without being extracted."},
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {
-                "0:nothing found",
-                "1:the input could not be checked (one sentence says why)",
-                "2:usage error",
-                "3:finished, but some artifacts failed and nothing was found",
-                "4:detections found"})
+                        + " .tar.gz, .tgz or .zip of it, read in place without being extracted."})
     static final class CheckFs extends CheckCommand {
         CheckFs(Console console) {
             super(console, "ios-fs");
