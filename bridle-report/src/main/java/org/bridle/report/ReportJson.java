@@ -27,6 +27,7 @@ public final class ReportJson {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .enable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
             .addModule(new SimpleModule("bridle-time").addSerializer(Instant.class, new InstantSerializer()))

@@ -2,6 +2,7 @@ package org.bridle.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -148,7 +149,7 @@ public final class ReportWriter implements ScanSink, AutoCloseable {
         }
 
         private JsonGenerator open(String name) throws IOException {
-            OutputStream out = Files.newOutputStream(folder.resolve(name));
+            OutputStream out = new BufferedOutputStream(Files.newOutputStream(folder.resolve(name)), 1 << 16);
             JsonGenerator generator = json.getFactory().createGenerator(out);
             generator.setCodec(json);
             generator.useDefaultPrettyPrinter();
