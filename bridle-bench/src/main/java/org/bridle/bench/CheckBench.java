@@ -18,8 +18,10 @@ import java.util.TreeMap;
  * <p>Options (defaults in brackets): {@code --files N} [100000], {@code --file-bytes B} [12000], {@code --messages M}
  * [200000], {@code --visits V} [100000], {@code --indicators K} [22000], {@code --work DIR} [bench-work],
  * {@code --jar PATH} [bridle-cli/target/bridle.jar], {@code --runs R} [1], {@code --java-opts "..."} (JVM options of
- * the child, split on spaces) [those of the {@code bridle} launcher], {@code --hashes} (passed to the CLI). Exits 1
- * when a planted trace is missing.
+ * the child, split on spaces) [those of the {@code bridle} launcher], {@code --hashes} (passed to the CLI),
+ * {@code --mvt "COMMAND"} (also run MVT once on the same backup, see {@link MvtCommand}, and print its figures, the
+ * planted traces it found and how many times faster bridle's fastest run was). Exits 1 when bridle misses a planted
+ * trace.
  */
 public final class CheckBench {
     /** The JVM options the {@code bridle} launcher script passes unless BRIDLE_JAVA_OPTS is set. */
@@ -47,18 +49,35 @@ public final class CheckBench {
             System.out.printf("generated %s in %.1f s%n", folder, (System.nanoTime() - start) / 1e9);
         }
         boolean allFound = true;
+        double fastest = Double.MAX_VALUE;
         for (int run = 1; run <= number(options, "runs", 1); run++) {
             Path out = work.resolve("out-" + run);
             deleteTree(out);
             ChildRun result = ChildRun.of(command(options, stix, folder, out), work.resolve("run-" + run + ".log"));
-            String alerts = Files.exists(out.resolve("alerts.json")) ? Files.readString(out.resolve("alerts.json")) : "";
-            List<String> missing = backup.plantedTraces().stream().filter(t -> !alerts.contains(t)).toList();
-            allFound &= missing.isEmpty();
-            System.out.printf("run %d: exit %d, wall %.2f s, cpu %.2f s, peak RSS %d MiB, planted traces %s%n", run,
-                    result.exitCode(), result.wall().toMillis() / 1e3, result.cpu().toMillis() / 1e3,
-                    result.peakKib() / 1024, missing.isEmpty() ? "all found" : "MISSING " + missing);
+            allFound &= report("run " + run, result, backup, out);
+            fastest = Math.min(fastest, result.wall().toMillis() / 1e3);
+        }
+        if (options.containsKey("mvt")) {
+            Path out = work.resolve("mvt-out");
+            deleteTree(out);
+            Files.createDirectories(out);
+            ChildRun mvt = ChildRun.of(MvtCommand.of(options.get("mvt"), work, stix, folder, out),
+                    work.resolve("mvt.log"));
+            report("mvt", mvt, backup, out);
+            System.out.printf("bridle's fastest run took %.2f s: %.1f times faster than MVT%n", fastest,
+                    mvt.wall().toMillis() / 1e3 / fastest);
         }
         System.exit(allFound ? 0 : 1);
+    }
+
+    /** Prints one run's figures and the planted traces its alerts.json misses; true when it misses none. */
+    private static boolean report(String label, ChildRun result, SyntheticBackup backup, Path out) throws IOException {
+        String alerts = Files.exists(out.resolve("alerts.json")) ? Files.readString(out.resolve("alerts.json")) : "";
+        List<String> missing = backup.plantedTraces().stream().filter(t -> !alerts.contains(t)).toList();
+        System.out.printf("%s: exit %d, wall %.2f s, cpu %.2f s, peak RSS %d MiB, planted traces %s%n", label,
+                result.exitCode(), result.wall().toMillis() / 1e3, result.cpu().toMillis() / 1e3,
+                result.peakKib() / 1024, missing.isEmpty() ? "all found" : "MISSING " + missing);
+        return missing.isEmpty();
     }
 
     private static List<String> command(Map<String, String> options, Path stix, Path folder, Path out) {

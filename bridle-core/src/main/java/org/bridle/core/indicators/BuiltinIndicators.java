@@ -66,10 +66,15 @@ public final class BuiltinIndicators {
         return builder.build();
     }
 
+    /** The feed's bytes, exactly as shipped (and as published by its source). */
+    public static byte[] content(Feed feed) {
+        return resource(feed.path());
+    }
+
     private static IndicatorFile load(Feed feed) {
         String name = feed.path().substring(feed.path().lastIndexOf('/') + 1);
         try {
-            byte[] content = resource(feed.path());
+            byte[] content = content(feed);
             return StalkerwareYamlLoader.handles(name) ? StalkerwareYamlLoader.load(name, feed.location(), content)
                     : StixBundleLoader.load(name, feed.location(), content);
         } catch (IndicatorFileException e) {

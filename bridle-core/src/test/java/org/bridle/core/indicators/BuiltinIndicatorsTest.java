@@ -54,6 +54,14 @@ class BuiltinIndicatorsTest {
     }
 
     @Test
+    void aFeedsContentIsTheShippedFileByteForByte() throws IOException {
+        for (BuiltinIndicators.Feed feed : BuiltinIndicators.feeds()) {
+            assertThat(BuiltinIndicators.content(feed)).as(feed.path())
+                    .isEqualTo(Files.readAllBytes(RESOURCES.resolve(feed.path())));
+        }
+    }
+
+    @Test
     void pegasusHasTheCountsItsReadmeGives() {
         IndicatorFile pegasus = file("pegasus.stix2");
 
