@@ -72,14 +72,18 @@ final class Check {
             return usage("The output folder " + options.output + " is inside the evidence " + input
                     + ": choose a folder outside it, so the evidence stays unchanged.");
         }
+        IndicatorLoading loading = IndicatorLoading.start(options.iocs, !options.noBuiltinIocs);
+        Source opened;
         LoadedIndicators indicators;
         try {
-            indicators = LoadedIndicators.load(options.iocs, !options.noBuiltinIocs, console);
+            opened = open(kind, input, passwords, loading);
+            indicators = loading.await();
         } catch (InputException e) {
             console.error(e.getMessage(), e.getCause());
             return ExitCode.INPUT_ERROR;
         }
-        try (Source source = kind.open(input, passwords)) {
+        indicators.reportProblems(console);
+        try (Source source = opened) {
             console.err().println("bridle: checking " + source.description() + " (" + artifacts.size()
                     + " artifacts, " + indicators.count() + " indicators)");
             source.notes().forEach(note -> console.err().println("bridle: " + note));
@@ -89,13 +93,32 @@ final class Check {
             }
             console.out().print(ConsoleSummary.render(result, options.output));
             return exitCode(result);
-        } catch (InputException e) {
-            console.error(e.getMessage(), e.getCause());
-            return ExitCode.INPUT_ERROR;
         } catch (IOException e) {
             console.error("The reports cannot be written to " + options.output + ": " + reason(e) + ".", e);
             return ExitCode.INPUT_ERROR;
         }
+    }
+
+    /**
+     * Opens the evidence while the indicators load (an encrypted backup's key derivation overlaps them). When both
+     * fail, the indicators' error is the one thrown, as when they loaded first; the source is then closed.
+     */
+    private static Source open(EvidenceKind kind, Path input, PasswordSource passwords, IndicatorLoading loading)
+            throws InputException {
+        Source source;
+        try {
+            source = kind.open(input, passwords);
+        } catch (InputException e) {
+            loading.await();
+            throw e;
+        }
+        try {
+            loading.await();
+        } catch (InputException e) {
+            source.close();
+            throw e;
+        }
+        return source;
     }
 
     private ScanResult scan(Source source, List<Artifact<?>> artifacts, LoadedIndicators indicators, Path input,

@@ -66,11 +66,12 @@ final class IocsCommand implements Callable<Integer> {
             console.verbose(verbose);
             LoadedIndicators loaded;
             try {
-                loaded = LoadedIndicators.load(iocs, !noBuiltinIocs, console);
+                loaded = LoadedIndicators.load(iocs, !noBuiltinIocs);
             } catch (InputException e) {
                 console.error(e.getMessage(), e.getCause());
                 return ExitCode.INPUT_ERROR;
             }
+            loaded.reportProblems(console);
             Map<String, String> dates = fileDates(loaded);
             console.out().printf("%-34s %6s  %-44s %s%n", "FAMILY", "COUNT", "KINDS", "SOURCE (DATE)");
             for (Family family : loaded.set().families()) {

@@ -16,13 +16,12 @@ import org.bridle.report.RunInfo;
 record LoadedIndicators(IndicatorSet set) {
 
     /**
-     * Loads the indicators and reports, on standard error, the objects of the given files that could not be used
-     * (of the built-in feeds too with {@code --verbose}: their known problems are listed in info.json).
+     * Loads the indicators; prints nothing (see {@link #reportProblems}), so it may run beside a password prompt.
      *
      * @throws InputException when a file given with {@code --iocs} cannot be read or is neither a STIX bundle nor a
      *     stalkerware YAML list
      */
-    static LoadedIndicators load(List<Path> files, boolean builtin, Console console) throws InputException {
+    static LoadedIndicators load(List<Path> files, boolean builtin) throws InputException {
         IndicatorSet.Builder builder = IndicatorSet.builder();
         if (builtin) {
             BuiltinIndicators.load().files().forEach(builder::add);
@@ -36,7 +35,14 @@ record LoadedIndicators(IndicatorSet set) {
                 throw new InputException(e.getMessage(), e);
             }
         }
-        IndicatorSet set = builder.build();
+        return new LoadedIndicators(builder.build());
+    }
+
+    /**
+     * Reports, on standard error, the objects of the given files that could not be used (of the built-in feeds too
+     * with {@code --verbose}: their known problems are listed in info.json).
+     */
+    void reportProblems(Console console) {
         for (IndicatorFile file : set.files()) {
             boolean shipped = file.location().startsWith(BuiltinIndicators.LOCATION_PREFIX);
             if (!file.problems().isEmpty() && (console.verbose() || !shipped)) {
@@ -47,7 +53,6 @@ record LoadedIndicators(IndicatorSet set) {
                 }
             }
         }
-        return new LoadedIndicators(set);
     }
 
     /** How many indicators were loaded. */

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Random;
 import java.util.Set;
+import org.bridle.testkit.BackupBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,32 @@ class BadInputTest {
         assertThat(result.exitCode()).isEqualTo(ExitCode.INPUT_ERROR);
         result.saysInOneSentence(folder.toString(), "is not an iOS backup");
         assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void whenTheIndicatorsAndTheEvidenceAreBothBadTheIndicatorsAreNamed() throws Exception {
+        Path iocs = Files.writeString(dir.resolve("broken.stix2"), "{ not json");
+        Path missing = dir.resolve("no-such-backup");
+
+        Cli.Result result = Cli.checkBackup(missing, "--no-builtin-iocs", "--iocs", iocs.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.INPUT_ERROR);
+        result.saysInOneSentence("broken.stix2");
+    }
+
+    @Test
+    void badIndicatorsStopTheCheckOfAGoodBackup() throws Exception {
+        Path iocs = Files.writeString(dir.resolve("broken.stix2"), "{ not json");
+        Path backup = dir.resolve("backup");
+        new BackupBuilder(backup).build();
+        Path report = dir.resolve("report");
+
+        Cli.Result result = Cli.checkBackup(backup, "--no-builtin-iocs", "--iocs", iocs.toString(), "--output",
+                report.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.INPUT_ERROR);
+        result.saysInOneSentence("broken.stix2");
+        assertThat(report).doesNotExist();
     }
 
     @Test
