@@ -28,7 +28,8 @@ import org.bridle.core.source.EvidenceFile;
 public final class Packages implements Artifact<Packages.Package> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DevicePath PACKAGES_JSON = DevicePath.of("@androidqf/packages.json");
-    private static final Pattern PACKAGE = Pattern.compile("^  Package \\[(.+?)\\].*:$");
+    /** The first line of a package in {@code dumpsys package}; group 1 is its name. */
+    static final Pattern PACKAGE = Pattern.compile("^  Package \\[(.+?)\\].*:$");
     private static final Pattern ENABLED = Pattern.compile("\\benabled=(\\d+)");
 
     /**

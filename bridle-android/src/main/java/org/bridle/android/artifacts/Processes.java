@@ -2,12 +2,18 @@ package org.bridle.android.artifacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.artifact.Emitter;
 import org.bridle.core.artifact.ParseContext;
+import org.bridle.core.indicators.IndicatorSet;
+import org.bridle.core.indicators.IndicatorType;
 import org.bridle.core.model.Observable;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
@@ -16,15 +22,35 @@ import org.bridle.core.source.EvidenceFile;
  * The running processes: {@code ps} output (a header line, then columns ending with the name) or AndroidQF's
  * {@code processes.json}. Each name is checked as a process and, without its {@code :suffix}, as an app id.
  * Columns are found by their header, so a leading {@code LABEL} column ({@code ps -Z}) is read as the label; when
- * threads are listed ({@code ps -T}, as in a bugreport) only each process's main thread (TID equal to PID) is kept,
- * its name being the kernel's name of the process, which Android cuts to its last 15 characters.
+ * threads are listed ({@code ps -T}, as in a bugreport) only each process's main thread (TID equal to PID) is kept.
+ *
+ * <p>A bugreport runs toybox {@code ps -A -T -Z -O ...}, whose last column {@code CMD} is the kernel's task name
+ * ({@code /proc/PID/stat}), at most 15 characters; Android sets it to the last 15 characters of a longer app
+ * process name ({@code AndroidRuntime::setArgv0}). So a {@code CMD} name of exactly 15 characters may be the tail
+ * of a longer name: it is resolved to the one app id, among the packages the same evidence lists and the app-id
+ * indicators of the scan, that ends with it (or with its part before {@code :}); with none or several, it is
+ * kept as it is. AndroidQF's {@code ps.txt} ({@code ps -A}, column {@code NAME}: {@code argv[0]}) and
+ * {@code processes.json} give whole names.
  */
 public final class Processes implements Artifact<Processes.Process> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One process; numbers are null when the source does not give them. */
-    public record Process(String user, Long pid, Long ppid, String name, String label) {
+    /**
+     * One process; numbers are null when the source does not give them.
+     *
+     * @param appId the app id a kernel-truncated name was resolved to, else null
+     */
+    public record Process(String user, Long pid, Long ppid, String name, String label, String appId) {
+        /** A process whose name is whole (or could not be resolved). */
+        public Process(String user, Long pid, Long ppid, String name, String label) {
+            this(user, pid, ppid, name, label, null);
+        }
     }
+
+    /** The length of Android's kernel task names. */
+    private static final int TASK_NAME_LENGTH = 15;
+    private static final DevicePath DUMPSYS_PACKAGE = DevicePath.of("@dumpsys/package");
+    private static final DevicePath PACKAGES_JSON = DevicePath.of("@androidqf/packages.json");
 
     @Override public String id() { return "processes"; }
     @Override public String description() { return "Running processes (ps, processes.json)"; }
@@ -46,6 +72,7 @@ public final class Processes implements Artifact<Processes.Process> {
             return;
         }
         List<String> header = new ArrayList<>();
+        Tails tails = new Tails(context);
         TextLines.forEach(file, line -> {
             String[] cols = line.strip().split("\\s+");
             if (header.isEmpty()) {
@@ -63,9 +90,78 @@ public final class Processes implements Artifact<Processes.Process> {
             int user = header.indexOf("USER");
             int label = header.indexOf("LABEL");
             String name = String.join(" ", List.of(cols).subList(header.size() - 1, cols.length));
+            String appId = header.get(header.size() - 1).equals("CMD") && name.length() == TASK_NAME_LENGTH
+                    ? tails.resolve(name) : null;
             out.entry(new Process(user < 0 ? null : cols[user], pid, column(header, cols, "PPID"), name,
-                    label < 0 ? null : cols[label]));
+                    label < 0 ? null : cols[label], appId));
         });
+    }
+
+    /** The app ids a truncated task name may be the tail of, read once a parse when a name needs them. */
+    private static final class Tails {
+        private final ParseContext context;
+        private Set<String> ids;
+
+        Tails(ParseContext context) {
+            this.context = context;
+        }
+
+        /** The one known app id whose name ends with the task name's app-id part; null with none or several. */
+        String resolve(String taskName) {
+            int colon = taskName.indexOf(':');
+            String tail = colon < 0 ? taskName : taskName.substring(0, colon);
+            if (tail.isEmpty()) {
+                return null;
+            }
+            Set<String> found = new HashSet<>();
+            for (String id : ids()) {
+                if (id.length() > tail.length() ? id.endsWith(tail) : id.equals(taskName)) {
+                    found.add(id);
+                }
+            }
+            return found.size() == 1 && !found.contains(taskName) ? found.iterator().next() : null;
+        }
+
+        private Set<String> ids() {
+            if (ids == null) {
+                ids = new HashSet<>();
+                try {
+                    installed(ids);
+                } catch (IOException e) {
+                    // the package list only helps resolve names: without it, the indicators still do
+                }
+                if (context.indicators() instanceof IndicatorSet set) {
+                    set.indicators().stream().filter(i -> i.type() == IndicatorType.APP_ID)
+                            .forEach(i -> ids.add(i.value()));
+                }
+            }
+            return ids;
+        }
+
+        private void installed(Set<String> into) throws IOException {
+            for (EvidenceFile f : context.source().resolve(DUMPSYS_PACKAGE)) {
+                if (f.present()) {
+                    TextLines.forEach(f, line -> {
+                        Matcher m = Packages.PACKAGE.matcher(line);
+                        if (m.matches()) {
+                            into.add(m.group(1));
+                        }
+                    });
+                }
+            }
+            for (EvidenceFile f : context.source().resolve(PACKAGES_JSON)) {
+                if (f.present()) {
+                    try (InputStream in = f.open()) {
+                        JSON.readTree(in).forEach(p -> {
+                            String name = text(p, "name");
+                            if (name != null) {
+                                into.add(name);
+                            }
+                        });
+                    }
+                }
+            }
+        }
     }
 
     private static Long column(List<String> header, String[] cols, String name) {
@@ -97,7 +193,7 @@ public final class Processes implements Artifact<Processes.Process> {
             return List.of();
         }
         int colon = p.name().indexOf(':');
-        return List.of(Observable.process(p.name()),
-                Observable.appId(colon < 0 ? p.name() : p.name().substring(0, colon)));
+        return List.of(Observable.process(p.name()), Observable.appId(p.appId() != null ? p.appId()
+                : colon < 0 ? p.name() : p.name().substring(0, colon)));
     }
 }

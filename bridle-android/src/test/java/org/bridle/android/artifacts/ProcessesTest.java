@@ -1,9 +1,16 @@
 package org.bridle.android.artifacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.bridle.android.AndroidScan;
+import org.bridle.core.indicators.IndicatorSet;
+import org.bridle.core.indicators.StixBundleLoader;
+import org.bridle.core.model.Alert;
 import org.bridle.core.model.Observable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,5 +58,81 @@ class ProcessesTest {
         AndroidScan scan = AndroidScan.run(Sources.bugreport(dir, dumpstate), new Processes());
         assertThat(scan.<Processes.Process>entries("processes")).containsExactly(
                 new Processes.Process("u0_a12", 4242L, 700L, "com.example.spy", "u:r:untrusted_app:s0:c12,c257"));
+    }
+
+    private static final String PS_HEADER = "LABEL                 USER     PID   TID  PPID    VSZ  RSS WCHAN ADDR S CMD";
+
+    private static String psLine(long pid, String name) {
+        return "u:r:untrusted_app:s0  u0_a99  " + pid + "  " + pid + "   700  10000  200 0     0    S " + name;
+    }
+
+    private static String dumpstate(String... packagesThenPs) {
+        StringBuilder packages = new StringBuilder("Packages:\n");
+        List<String> ps = new ArrayList<>();
+        for (String value : packagesThenPs) {
+            if (value.startsWith("ps:")) {
+                ps.add(psLine(4000 + ps.size(), value.substring(3)));
+            } else {
+                packages.append("  Package [").append(value).append("] (a1):\n    userId=10099\n");
+            }
+        }
+        return String.join("\n", "------ PROCESSES AND THREADS (ps -A -T -Z -O pri,nice,rtprio,sched,pcy,time) ------",
+                PS_HEADER, String.join("\n", ps), "------ 0.2s was the duration of 'PROCESSES AND THREADS' ------",
+                Sources.service("package", packages.toString()));
+    }
+
+    private static IndicatorSet indicators(String... appIds) throws Exception {
+        StringBuilder objects = new StringBuilder("{\"type\":\"malware\",\"id\":\"malware--1\",\"name\":\"Spy\","
+                + "\"is_family\":false}");
+        for (int i = 0; i < appIds.length; i++) {
+            objects.append(",{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--").append(i)
+                    .append("\",\"pattern_type\":\"stix\",\"pattern\":\"[app:id='").append(appIds[i]).append("']\"},")
+                    .append("{\"type\":\"relationship\",\"id\":\"relationship--").append(i)
+                    .append("\",\"relationship_type\":\"indicates\",\"source_ref\":\"indicator--").append(i)
+                    .append("\",\"target_ref\":\"malware--1\"}");
+        }
+        String bundle = "{\"type\":\"bundle\",\"id\":\"bundle--1\",\"objects\":[" + objects + "]}";
+        return IndicatorSet.builder().add(StixBundleLoader.load("test.stix2", "test",
+                bundle.getBytes(StandardCharsets.UTF_8))).build();
+    }
+
+    /** A kernel name of 15 characters is the tail of the one installed package or app-id indicator it ends. */
+    @Test
+    void resolvesKernelTruncatedNamesOnlyWhenOneAppIdEndsWithThem() throws Exception {
+        String dumpstate = dumpstate("com.example.longspyware", "com.aa.twinsample1", "com.example.app",
+                "ps:ple.longspyware", "ps:tor.hiddenapps", "ps:.aa.twinsample1", "ps:com.example.app",
+                "ps:ple.longspywar", "ps:ple.longspyware:x", "ps:system_server");
+        AndroidScan scan = AndroidScan.run(Sources.bugreport(dir, dumpstate),
+                indicators("com.example.longspyware", "com.monitor.hiddenapps", "org.aa.twinsample1"),
+                new Processes());
+        assertThat(scan.<Processes.Process>entries("processes")).extracting(Processes.Process::name,
+                Processes.Process::appId).containsExactly(
+                tuple("ple.longspyware", "com.example.longspyware"),
+                tuple("tor.hiddenapps", null),
+                tuple(".aa.twinsample1", null),
+                tuple("com.example.app", null),
+                tuple("ple.longspywar", null),
+                tuple("ple.longspyware:x", null),
+                tuple("system_server", null));
+        assertThat(scan.alerts("processes")).extracting(Alert::message).singleElement()
+                .satisfies(m -> assertThat(m).contains("com.example.longspyware"));
+    }
+
+    /** An indicator alone resolves a tail, and a whole name of AndroidQF's {@code ps -A} is never resolved. */
+    @Test
+    void resolvesFromIndicatorsAndLeavesWholeNamesAlone() throws Exception {
+        AndroidScan scan = AndroidScan.run(Sources.bugreport(dir, dumpstate("ps:tor.hiddenapps1")),
+                indicators("com.monitor.hiddenapps1"), new Processes());
+        assertThat(scan.outcome("processes").failures()).isEmpty();
+        assertThat(scan.<Processes.Process>entries("processes")).extracting(Processes.Process::appId)
+                .containsExactly("com.monitor.hiddenapps1");
+        assertThat(scan.alerts("processes")).hasSize(1);
+
+        AndroidScan qf = AndroidScan.run(Sources.androidQf(dir.resolve("qf"), "ps.txt",
+                "USER PID PPID VSZ RSS WCHAN ADDR S NAME\nu0_a9 42 1 1 1 0 0 S tor.hiddenapps1\n"),
+                indicators("com.monitor.hiddenapps1"), new Processes());
+        assertThat(qf.<Processes.Process>entries("processes")).extracting(Processes.Process::appId)
+                .containsOnlyNulls();
+        assertThat(qf.alerts("processes")).isEmpty();
     }
 }
