@@ -3,19 +3,11 @@ package org.bridle.android.artifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.bridle.android.AndroidScan;
-import org.bridle.android.Fixtures;
 import org.bridle.android.androidqf.AndroidQf;
 import org.bridle.core.model.Alert;
 import org.bridle.core.model.Observable;
@@ -23,6 +15,8 @@ import org.bridle.core.model.ObservableKind;
 import org.bridle.core.model.Severity;
 import org.bridle.core.scan.ArtifactOutcome;
 import org.bridle.core.source.PasswordSource;
+import org.bridle.testkit.android.AndroidArchives;
+import org.bridle.testkit.android.AndroidQfFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,23 +31,9 @@ class IntrusionLogsTest {
     @TempDir
     Path dir;
 
-    private AndroidScan scan(String... namesAndContents) throws Exception {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndContents.length; i += 2) {
-            files.put(namesAndContents[i], namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
-        }
-        return scan(files);
-    }
-
-    private AndroidScan scan(Map<String, byte[]> files) throws Exception {
-        Path qf = Files.createDirectories(dir.resolve("qf"));
-        Files.writeString(qf.resolve("acquisition.json"), "{}");
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            Path path = qf.resolve(file.getKey());
-            Files.createDirectories(path.getParent());
-            Files.write(path, file.getValue());
-        }
-        return AndroidScan.run(AndroidQf.open(qf, PasswordSource.NONE), new IntrusionLogs());
+    private AndroidScan scan(Object... namesAndContents) throws Exception {
+        return AndroidScan.run(AndroidQf.open(AndroidQfFolder.write(dir.resolve("qf"),
+                AndroidArchives.entries(namesAndContents)), PasswordSource.NONE), new IntrusionLogs());
     }
 
     private static String security(long nanos, String tag, String payload) {
@@ -141,22 +121,11 @@ class IntrusionLogsTest {
                 + " \"port\": 443, \"package_name\": \"com.example.spy\"}}";
         String escaped = "{\"dns_event\": {\"event_time\": 1700000005000, \"hostname\": \"escaped.example\"}}";
         String inner = "{\"dns_event\": {\"event_time\": 1700000006000, \"hostname\": \"inner.example\"}}";
-        byte[] innerZip = Fixtures.zip(Fixtures.entries("deep/2024-05-04.txt", inner));
-        ByteArrayOutputStream outer = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(outer)) {
-            for (Object[] entry : new Object[][] {{"device/", null}, {"device/2024-05-01.txt", DNS_REORDERED},
-                    {"device/2024-05-02.txt", connect}, {"../escape.txt", escaped}, {"/etc/abs.txt", escaped},
-                    {"notes.md", escaped}, {"nested.zip", innerZip}}) {
-                zip.putNextEntry(new ZipEntry((String) entry[0]));
-                if (entry[1] != null) {
-                    zip.write(entry[1] instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
-                            : (byte[]) entry[1]);
-                }
-                zip.closeEntry();
-            }
-        }
-        AndroidScan scan = scan(Fixtures.entries("intrusion_logs/2024-05-01.txt", DNS.getBytes(StandardCharsets.UTF_8),
-                "intrusion_logs/export.zip", outer.toByteArray()));
+        byte[] innerZip = AndroidArchives.zip(AndroidArchives.entries("deep/2024-05-04.txt", inner));
+        byte[] outer = AndroidArchives.zip(AndroidArchives.entries("device/", null,
+                "device/2024-05-01.txt", DNS_REORDERED, "device/2024-05-02.txt", connect, "../escape.txt", escaped,
+                "/etc/abs.txt", escaped, "notes.md", escaped, "nested.zip", innerZip));
+        AndroidScan scan = scan("intrusion_logs/2024-05-01.txt", DNS, "intrusion_logs/export.zip", outer);
         List<IntrusionEvent> events = scan.entries("intrusion_logs");
         assertThat(events).extracting(IntrusionEvent::file, IntrusionEvent::type).containsExactly(
                 tuple("@androidqf/intrusion_logs/2024-05-01.txt", "dns_event"),
@@ -173,11 +142,9 @@ class IntrusionLogsTest {
     /** A zip that is cut short or no zip at all fails the artifact with its reason; the other logs are read. */
     @Test
     void aBrokenZipFailsWithItsReasonAfterTheOtherLogs() throws Exception {
-        byte[] whole = Fixtures.zip(Fixtures.entries("a.txt", DNS));
-        AndroidScan scan = scan(Fixtures.entries(
-                "intrusion_logs/2024-05-01.txt", DNS.getBytes(StandardCharsets.UTF_8),
-                "intrusion_logs/cut.zip", Arrays.copyOf(whole, 40),
-                "intrusion_logs/text.zip", "not a zip".getBytes(StandardCharsets.UTF_8)));
+        byte[] whole = AndroidArchives.zip(AndroidArchives.entries("a.txt", DNS));
+        AndroidScan scan = scan("intrusion_logs/2024-05-01.txt", DNS, "intrusion_logs/cut.zip",
+                Arrays.copyOf(whole, 40), "intrusion_logs/text.zip", "not a zip");
         assertThat(scan.<IntrusionEvent>entries("intrusion_logs")).singleElement()
                 .extracting(IntrusionEvent::host).isEqualTo("c2.example.net");
         assertThat(scan.outcome("intrusion_logs").status()).isEqualTo(ArtifactOutcome.Status.FAILED);
