@@ -13,12 +13,17 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.bridle.core.artifact.Artifact;
 import org.bridle.core.indicators.Indicator;
 import org.bridle.core.indicators.IndicatorSet;
 import org.bridle.core.indicators.IndicatorType;
 import org.bridle.core.model.Alert;
 import org.bridle.core.model.Observable;
 import org.bridle.core.model.Severity;
+import org.bridle.core.scan.MemorySink;
+import org.bridle.core.scan.ScanEngine;
+import org.bridle.core.scan.ScanListener;
+import org.bridle.core.source.Source;
 import org.bridle.testkit.android.AdbBackupWriter;
 import org.bridle.testkit.android.AndroidArchives;
 import org.bridle.testkit.android.AndroidQfFolder;
@@ -216,9 +221,16 @@ final class PlantedAndroid {
         return Files.write(dir.resolve("bugreport-" + seed + ".zip"), BugreportWriter.zip(dumpstate, extra));
     }
 
-    /** Asserts that every trace raised its alert and that no other alert (LOW or above) was raised. */
-    void check(List<Alert> alerts, List<Trace> traces) {
-        List<Alert> raised = alerts.stream().filter(a -> a.level().compareTo(Severity.LOW) >= 0).toList();
+    /**
+     * Scans {@code source} (then closed) with the indicators, and asserts that every trace raised its alert and
+     * that no other alert (LOW or above) was raised.
+     */
+    void check(Source source, List<Artifact<?>> artifacts, List<Trace> traces) throws Exception {
+        MemorySink sink = new MemorySink();
+        try (source) {
+            new ScanEngine(indicators, 2).run(source, artifacts, sink, ScanListener.NONE);
+        }
+        List<Alert> raised = sink.alerts().stream().filter(a -> a.level().compareTo(Severity.LOW) >= 0).toList();
         for (Trace trace : traces) {
             assertThat(raised).as("seed %d: the %s (%s) is found", seed, trace.what(), trace.mark())
                     .anyMatch(a -> a.artifact().equals(trace.artifact()) && a.level() == trace.level()

@@ -42,11 +42,7 @@ class PlantedAndroidTest {
         PlantedAndroid planted = PlantedAndroid.of(seed, indicators);
         List<PlantedAndroid.Trace> traces = new ArrayList<>();
         Path acquisition = planted.androidQf(dir, traces);
-        MemorySink sink = new MemorySink();
-        try (AndroidQf source = AndroidQf.open(acquisition, PasswordSource.NONE)) {
-            new ScanEngine(indicators, 2).run(source, AndroidArtifacts.forAndroidQf(), sink, ScanListener.NONE);
-        }
-        planted.check(sink.alerts(), traces);
+        planted.check(AndroidQf.open(acquisition, PasswordSource.NONE), AndroidArtifacts.forAndroidQf(), traces);
     }
 
     @Test
