@@ -89,6 +89,7 @@ final class PlantedAndroid {
         traces.add(new Trace("disabled verifier", "settings", Severity.MEDIUM, setting[0]));
         traces.add(new Trace("indicator process", "processes", Severity.HIGH, processApp));
         traces.add(new Trace("SMS link", "sms", Severity.HIGH, domain));
+        traces.add(new Trace("stalkerware app in logcat", "logcat", Severity.HIGH, stalkerware));
 
         List<String> packages = new ArrayList<>();
         packages.add(packageJson(stalkerware, "com.android.vending", false));
@@ -114,6 +115,7 @@ final class PlantedAndroid {
         Collections.shuffle(ps, random);
 
         Map<String, Object> files = new LinkedHashMap<>();
+        files.put("logcat.txt", logcat(stalkerware));
         files.put("packages.json", "[" + String.join(",\n", packages) + "]");
         files.put("ps.txt", "USER PID PPID VSZ RSS WCHAN ADDR S NAME\n" + String.join("\n", ps) + "\n");
         files.put("root_binaries.json", "[\"" + rootBinary + "\"]");
@@ -219,6 +221,36 @@ final class PlantedAndroid {
         extra.put("FS/data/tombstones/tombstone_1" + random.nextInt(10),
                 "pid: 4000, tid: 4001, name: " + app + "  >>> " + app + " <<<\nuid: 10123\n");
         return Files.write(dir.resolve("bugreport-" + seed + ".zip"), BugreportWriter.zip(dumpstate, extra));
+    }
+
+    /**
+     * A logcat in threadtime format: system and benign app lines (package names, class names, components,
+     * intents, benign links) and, among them, the start of the planted app's process.
+     */
+    private String logcat(String planted) {
+        List<String> messages = new ArrayList<>();
+        for (String app : SYSTEM_APPS) {
+            messages.add("I ActivityManager: Start proc " + (2000 + random.nextInt(9000)) + ":" + app + "/1000"
+                    + " for service {" + app + "/" + app + ".MainService}");
+        }
+        for (int i = 0, n = 3 + random.nextInt(6); i < n; i++) {
+            String app = cleanApp();
+            messages.add(pick(List.of(
+                    "I ActivityTaskManager: START u0 {act=android.intent.action.MAIN cmp=" + app + "/.MainActivity}",
+                    "D " + app + ": fetched https://" + noise(() -> pick(BENIGN_HOSTS)) + path() + " in 120 ms",
+                    "W System.err: at " + app + ".sync.Worker.run(Worker.java:42)",
+                    "I PackageManager: Package " + app + " codePath changed")));
+        }
+        messages.add(random.nextInt(messages.size() + 1), "I ActivityManager: Start proc "
+                + (2000 + random.nextInt(9000)) + ":" + planted + "/u0a" + random.nextInt(300) + " for service {"
+                + planted + "/.Sync}");
+        StringBuilder out = new StringBuilder("--------- beginning of main\n");
+        for (String message : messages) {
+            out.append(String.format("11-%02d %02d:%02d:%02d.%03d %5d %5d %s%n", 1 + random.nextInt(28),
+                    random.nextInt(24), random.nextInt(60), random.nextInt(60), random.nextInt(1000),
+                    1000 + random.nextInt(9000), 1000 + random.nextInt(9000), message));
+        }
+        return out.toString();
     }
 
     /**
