@@ -11,7 +11,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
  * A zip read once from a stream, entry by entry, never extracted: for an archive that is itself a file inside the
  * evidence (an intrusion-log zip in an AndroidQF folder). Directory entries are passed over; entries that are
  * links, or whose names are absolute or climb out with {@code ..}, are skipped and reported; each entry's content
- * is bounded by {@link Limits#MAX_ENTRY_BYTES}.
+ * is bounded by {@link Limits#MAX_IN_MEMORY_BYTES}, as such entries are small files read whole or line by line.
  */
 public final class ZipStream {
     private ZipStream() {
@@ -46,7 +46,7 @@ public final class ZipStream {
                             + " uses a zip feature bridle cannot read (encryption or an unknown method)");
                 }
                 visitor.accept(EntryNames.normalize(name), unclosable(
-                        Limits.bounded(zip, Limits.MAX_ENTRY_BYTES, origin + "!" + name)));
+                        Limits.bounded(zip, Limits.MAX_IN_MEMORY_BYTES, origin + "!" + name)));
             }
         }
         if (!any) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.bridle.android.AndroidScan;
 import org.bridle.android.androidqf.AndroidQf;
+import org.bridle.android.archive.Limits;
 import org.bridle.core.model.Alert;
 import org.bridle.core.model.Observable;
 import org.bridle.core.model.ObservableKind;
@@ -150,5 +151,20 @@ class IntrusionLogsTest {
         assertThat(scan.outcome("intrusion_logs").status()).isEqualTo(ArtifactOutcome.Status.FAILED);
         assertThat(scan.outcome("intrusion_logs").failures()).singleElement()
                 .satisfies(f -> assertThat(f.reason()).isNotBlank());
+    }
+
+    /** A zip bomb among the logs is a clear failure once its bound is read, not an exhausted memory. */
+    @Test
+    void aZipBombFailsAtItsBound() throws Exception {
+        byte[] lines = new byte[Limits.MAX_IN_MEMORY_BYTES + 1024];
+        Arrays.fill(lines, (byte) ' ');
+        for (int i = 1023; i < lines.length; i += 1024) {
+            lines[i] = '\n';
+        }
+        AndroidScan scan = scan("intrusion_logs/bomb.zip", AndroidArchives.zip(AndroidArchives.entries("a.txt", lines)),
+                "intrusion_logs/2024-05-01.txt", DNS);
+        assertThat(scan.<IntrusionEvent>entries("intrusion_logs")).hasSize(1);
+        assertThat(scan.outcome("intrusion_logs").failures()).singleElement()
+                .satisfies(f -> assertThat(f.reason()).contains("bomb.zip!a.txt").contains("zip bomb"));
     }
 }

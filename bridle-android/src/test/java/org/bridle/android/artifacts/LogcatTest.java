@@ -64,4 +64,16 @@ class LogcatTest {
         assertThat(new Logcat().observables(scan.<Logcat.Mention>entries("logcat").get(0)))
                 .containsExactly(Observable.appId("com.example.spy"));
     }
+
+    @Test
+    void keepsAtMostTheBoundOfDistinctValuesAndSaysSo() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i <= Logcat.MAX_VALUES; i++) {
+            log.append("11-01 10:00:00.000  1  1 I Tag: com.app.n").append(i).append('\n');
+        }
+        AndroidScan scan = AndroidScan.run(Sources.androidQf(dir, "logcat.txt", log.toString()), new Logcat());
+        assertThat(scan.<Logcat.Mention>entries("logcat")).hasSize(Logcat.MAX_VALUES);
+        assertThat(scan.outcome("logcat").notes()).singleElement()
+                .satisfies(n -> assertThat(n).contains("more than " + Logcat.MAX_VALUES));
+    }
 }
