@@ -29,8 +29,15 @@ import org.bridle.core.source.EvidenceFile;
  * process name ({@code AndroidRuntime::setArgv0}). So a {@code CMD} name of exactly 15 characters may be the tail
  * of a longer name: it is resolved to the one app id, among the packages the same evidence lists and the app-id
  * indicators of the scan, that ends with it (or with its part before {@code :}); with none or several, it is
- * kept as it is. AndroidQF's {@code ps.txt} ({@code ps -A}, column {@code NAME}: {@code argv[0]}) and
- * {@code processes.json} give whole names.
+ * kept as it is. AndroidQF's {@code ps.txt} or {@code processes.txt} ({@code ps -A}, column {@code NAME}:
+ * {@code argv[0]}) give whole names.
+ *
+ * <p>AndroidQF's {@code processes.json} is what its on-device collector reads from {@code /proc}: per process
+ * {@code pid}, {@code ppid}, {@code uid}, {@code filename} (the task name of {@code /proc/PID/stat}, in
+ * parentheses), {@code command_line} (the arguments) and {@code context} (the SELinux label). The name is the
+ * first argument, the whole process name; a process without arguments (a kernel thread, or one whose command line
+ * could not be read) is named by its task name, resolved as above when it has 15 characters. The uid is kept as
+ * the user, the context as the label.
  */
 public final class Processes implements Artifact<Processes.Process> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,10 +70,18 @@ public final class Processes implements Artifact<Processes.Process> {
     @Override
     public void parse(EvidenceFile file, ParseContext context, Emitter<Process> out) throws Exception {
         if (file.devicePath().endsWith(".json")) {
+            Tails tails = new Tails(context);
             try (InputStream in = file.open()) {
                 for (JsonNode p : JSON.readTree(in)) {
-                    out.entry(new Process(text(p, "user"), number(p, "pid"), number(p, "ppid"),
-                            text(p, "name"), text(p, "label")));
+                    String argv0 = text(p.path("command_line"), 0);
+                    String task = text(p, "filename");
+                    task = task != null && task.startsWith("(") && task.endsWith(")")
+                            ? task.substring(1, task.length() - 1) : task;
+                    String name = argv0 != null ? argv0 : task;
+                    String appId = argv0 == null && task != null && task.length() == TASK_NAME_LENGTH
+                            ? tails.resolve(task) : null;
+                    out.entry(new Process(p.path("uid").canConvertToLong() ? p.path("uid").asText() : null,
+                            number(p, "pid"), number(p, "ppid"), name, text(p, "context"), appId));
                 }
             }
             return;
@@ -178,8 +193,15 @@ public final class Processes implements Artifact<Processes.Process> {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        return text(node.get(field));
+    }
+
+    private static String text(JsonNode node, int index) {
+        return text(node.get(index));
+    }
+
+    private static String text(JsonNode v) {
+        return v == null || v.isNull() || !v.isValueNode() || v.asText().isEmpty() ? null : v.asText();
     }
 
     private static Long number(JsonNode node, String field) {

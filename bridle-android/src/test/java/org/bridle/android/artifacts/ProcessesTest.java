@@ -34,11 +34,32 @@ class ProcessesTest {
                 .containsExactly(Observable.process("com.example.spy:remote"), Observable.appId("com.example.spy"));
         assertThat(artifact.observables(new Processes.Process("root", 2L, 0L, "[kthreadd]", null))).isEmpty();
 
-        AndroidScan json = AndroidScan.run(Sources.androidQf(dir.resolve("j"), "processes.json",
-                "[{\"pid\":7,\"ppid\":1,\"user\":\"system\",\"name\":\"system_server\",\"label\":\"u:r:system\"}]"),
-                artifact);
-        assertThat(json.<Processes.Process>entries("processes"))
-                .containsExactly(new Processes.Process("system", 7L, 1L, "system_server", "u:r:system"));
+        AndroidScan txt = AndroidScan.run(Sources.androidQf(dir.resolve("t"), "processes.txt",
+                "USER PID PPID VSZ RSS WCHAN ADDR S NAME\nsystem 7 1 1 1 0 0 S system_server\n"), artifact);
+        assertThat(txt.<Processes.Process>entries("processes"))
+                .containsExactly(new Processes.Process("system", 7L, 1L, "system_server", null));
+    }
+
+    /** AndroidQF's collector: the first argument names a process, else its task name, resolved when cut. */
+    @Test
+    void readsTheCollectorsProcessesJson() throws Exception {
+        AndroidScan json = AndroidScan.run(Sources.androidQf(dir, "packages.json",
+                "[{\"name\":\"com.example.longspyware\",\"installer\":\"null\",\"system\":false,\"files\":[]}]",
+                "processes.json", """
+                [{"pid":7,"uid":1000,"ppid":1,"filename":"(system_server)","state":"S","command_line":["system_server"],
+                  "context":"u:r:system_server:s0","env":[]},
+                 {"pid":2,"uid":0,"ppid":0,"filename":"(kthreadd)","command_line":null,"context":"u:r:kernel:s0"},
+                 {"pid":42,"uid":10123,"ppid":700,"filename":"(ple.longspyware)","command_line":[],
+                  "context":"u:r:untrusted_app:s0"},
+                 {"pid":43,"uid":10124,"ppid":700,"filename":"(mple.app:remote)",
+                  "command_line":["com.example.app:remote"],"context":"u:r:untrusted_app:s0"}]
+                """), new Processes());
+        assertThat(json.<Processes.Process>entries("processes")).containsExactly(
+                new Processes.Process("1000", 7L, 1L, "system_server", "u:r:system_server:s0"),
+                new Processes.Process("0", 2L, 0L, "kthreadd", "u:r:kernel:s0"),
+                new Processes.Process("10123", 42L, 700L, "ple.longspyware", "u:r:untrusted_app:s0",
+                        "com.example.longspyware"),
+                new Processes.Process("10124", 43L, 700L, "com.example.app:remote", "u:r:untrusted_app:s0"));
     }
 
     @Test
