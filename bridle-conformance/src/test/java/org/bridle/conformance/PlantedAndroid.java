@@ -102,22 +102,31 @@ final class PlantedAndroid {
         }
         Collections.shuffle(packages, random);
 
+        boolean json = random.nextBoolean();
         List<String> ps = new ArrayList<>();
         int pid = 100 + random.nextInt(500);
         for (String daemon : DAEMONS) {
-            ps.add(psTxt("root", pid++, daemon));
+            ps.add(process(json, "root", pid++, daemon));
         }
         for (int i = 0, n = 2 + random.nextInt(5); i < n; i++) {
-            ps.add(psTxt("u0_a" + random.nextInt(300), pid++, cleanApp() + (random.nextBoolean() ? "" : ":remote")));
+            ps.add(process(json, "u0_a" + random.nextInt(300), pid++,
+                    cleanApp() + (random.nextBoolean() ? "" : ":remote")));
         }
-        ps.add(psTxt("u0_a" + random.nextInt(300), pid++, processApp + (random.nextBoolean() ? "" : ":sync")));
-        ps.add(psTxt("u0_a" + random.nextInt(300), pid, noise(() -> processApp + pick(List.of("x", "2", ".helper")))));
+        ps.add(process(json, "u0_a" + random.nextInt(300), pid++,
+                processApp + (random.nextBoolean() ? "" : ":sync")));
+        ps.add(process(json, "u0_a" + random.nextInt(300), pid,
+                noise(() -> processApp + pick(List.of("x", "2", ".helper")))));
         Collections.shuffle(ps, random);
 
         Map<String, Object> files = new LinkedHashMap<>();
         files.put("logcat.txt", logcat(stalkerware));
         files.put("packages.json", "[" + String.join(",\n", packages) + "]");
-        files.put("ps.txt", "USER PID PPID VSZ RSS WCHAN ADDR S NAME\n" + String.join("\n", ps) + "\n");
+        if (json) {
+            files.put("processes.json", "[" + String.join(",\n", ps) + "]");
+        } else {
+            files.put(pick(List.of("ps.txt", "processes.txt")), "USER PID PPID VSZ RSS WCHAN ADDR S NAME\n"
+                    + String.join("\n", ps) + "\n");
+        }
         files.put("root_binaries.json", "[\"" + rootBinary + "\"]");
         files.put("getprop.txt", "[ro.product.model]: [Pixel " + (5 + random.nextInt(5)) + "]\n");
         String plantedIn = pick(List.of("global", "secure", "system"));
@@ -332,8 +341,15 @@ final class PlantedAndroid {
         return "  Uid u0a" + random.nextInt(500) + ":\n    Package " + app + ":\n      " + op + " (allow):\n";
     }
 
-    private static String psTxt(String user, int pid, String name) {
-        return user + " " + pid + " 1 100000 2000 0 0 S " + name;
+    /** A process as a line of {@code ps -A}, or as AndroidQF's collector writes it in JSON. */
+    private static String process(boolean json, String user, int pid, String name) {
+        if (!json) {
+            return user + " " + pid + " 1 100000 2000 0 0 S " + name;
+        }
+        String task = name.length() > 15 ? name.substring(name.length() - 15) : name;
+        return "{\"pid\":" + pid + ",\"uid\":" + (user.equals("root") ? 0 : 10000 + pid % 500) + ",\"ppid\":1,"
+                + "\"filename\":\"(" + task + ")\",\"state\":\"S\",\"command_line\":[\"" + name + "\"],"
+                + "\"context\":\"u:r:untrusted_app:s0\"}";
     }
 
     private static String psThread(int pid, int tid, String name) {
