@@ -23,7 +23,8 @@ import org.bridle.core.source.Source;
 
 /**
  * An AndroidQF acquisition, a folder or a zip (its files at the top or one folder down). Its own files answer
- * {@code @androidqf/NAME}; {@code getprop.txt} and {@code ps.txt} answer {@code @command/getprop} and
+ * {@code @androidqf/NAME}; {@code getprop.txt} and {@code ps.txt} (older AndroidQF) or {@code processes.txt} (AndroidQF
+ * without its on-device collector, {@code ps -A}) answer {@code @command/getprop} and
  * {@code @command/ps}; the sections of {@code dumpsys.txt} answer {@code @dumpsys/SERVICE}.
  *
  * <p>The {@code bugreport.zip} and {@code backup.ab} it holds are opened as nested sources (an encrypted backup
@@ -34,8 +35,10 @@ import org.bridle.core.source.Source;
  */
 public final class AndroidQf implements Source {
     private static final List<String> MARKERS = List.of("acquisition.json", "packages.json", "getprop.txt",
-            "processes.json", "ps.txt", "dumpsys.txt", "bugreport.zip", "backup.ab");
-    private static final Map<String, String> COMMANDS = Map.of("getprop", "getprop.txt", "ps", "ps.txt");
+            "processes.json", "ps.txt", "processes.txt", "dumpsys.txt", "bugreport.zip", "backup.ab");
+    /** The files that hold a command's output, by command, the first present answering. */
+    private static final Map<String, List<String>> COMMANDS = Map.of("getprop", List.of("getprop.txt"),
+            "ps", List.of("ps.txt", "processes.txt"));
 
     private final EntryTree tree;
     private final String top;
@@ -123,8 +126,8 @@ public final class AndroidQf implements Source {
             case ANDROIDQF -> Trees.glob(tree, top, location.path()).stream()
                     .map(name -> file(location.container().prefix() + "/" + name.substring(top.length()), name))
                     .toList();
-            case COMMAND -> Optional.ofNullable(COMMANDS.get(location.path()))
-                    .filter(name -> tree.contains(top + name))
+            case COMMAND -> COMMANDS.getOrDefault(location.path(), List.of()).stream()
+                    .filter(name -> tree.contains(top + name)).findFirst()
                     .map(name -> List.of(file(location.toString(), top + name)))
                     .orElse(List.of());
             case DUMPSYS -> dumpsys == null ? List.of() : dumpsys.service(location.containerId()).stream().toList();

@@ -26,6 +26,6 @@ public final class AndroidArtifacts {
                 new Settings(), new Files(), new RootBinaries(), new Mounts(), new Selinux(), new Acquisition(),
                 new Hashes(), new Appops(), new Accessibility(),
                 new Dbinfo(), new BatteryDaily(), new BatteryHistory(), new PlatformCompat(), new AdbKeys(),
-                new Tombstones(), new Sms(), new IntrusionLogs());
+                new Tombstones(), new Sms(), new IntrusionLogs(), new Logcat(), new Logs(), new Environment());
     }
 }

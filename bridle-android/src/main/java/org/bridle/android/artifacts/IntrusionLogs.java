@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bridle.android.archive.ZipStream;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.artifact.Emitter;
 import org.bridle.core.artifact.Finding;
@@ -28,7 +31,10 @@ import org.bridle.core.source.EvidenceFile;
  * {@code intrusion-logs/}, {@code .txt} files of one JSON event per line, see {@link IntrusionEvent}). Daily files
  * overlap, so an event identical to one already read (same type, same fields and values) is dropped: the parse
  * of the first file reads every file in order and the others add nothing. Lines that are not JSON objects are
- * counted in a note.
+ * counted in a note. A {@code .zip} in those folders is read as a stream, never extracted: its {@code .txt}
+ * entries as log files ({@code folder/logs.zip!entry.txt}), zips inside it likewise up to three levels, hostile
+ * entry names skipped and noted, as MVT reads such zips. A log that cannot be read (a truncated zip, an entry past
+ * the size bound) fails the artifact with its reason, once the other logs are read.
  *
  * <p>Host names are checked as domains, IPv4 addresses as addresses (loopback and {@code 0.0.0.0} left out),
  * packages and started processes as app ids. The security events that signal tampering are MEDIUM: a
@@ -37,7 +43,10 @@ import org.bridle.core.source.EvidenceFile;
  */
 public final class IntrusionLogs implements Artifact<IntrusionEvent> {
     private static final List<DevicePath> LOGS = List.of(DevicePath.of("@androidqf/intrusion_logs/**/*.txt"),
-            DevicePath.of("@androidqf/intrusion-logs/**/*.txt"));
+            DevicePath.of("@androidqf/intrusion-logs/**/*.txt"), DevicePath.of("@androidqf/intrusion_logs/**/*.zip"),
+            DevicePath.of("@androidqf/intrusion-logs/**/*.zip"));
+    /** How deep zips inside zips are followed. */
+    private static final int MAX_ZIP_DEPTH = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper SORTED = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -57,14 +66,47 @@ public final class IntrusionLogs implements Artifact<IntrusionEvent> {
             return;
         }
         Set<String> seen = new HashSet<>();
+        IOException failure = null;
         for (EvidenceFile log : all) {
-            read(log, seen, out);
+            try {
+                read(log, seen, out);
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
-    private static void read(EvidenceFile log, Set<String> seen, Emitter<IntrusionEvent> out) throws Exception {
+    private static void read(EvidenceFile log, Set<String> seen, Emitter<IntrusionEvent> out) throws IOException {
+        if (log.devicePath().endsWith(".zip")) {
+            try (InputStream in = log.open()) {
+                readZip(in, log.devicePath(), 1, seen, out);
+            }
+        } else {
+            readText(log.open(), log.devicePath(), seen, out);
+        }
+    }
+
+    private static void readZip(InputStream in, String origin, int depth, Set<String> seen,
+                                Emitter<IntrusionEvent> out) throws IOException {
+        ZipStream.forEach(in, origin, (name, content) -> {
+            if (name.endsWith(".txt")) {
+                readText(content, origin + "!" + name, seen, out);
+            } else if (name.endsWith(".zip") && depth < MAX_ZIP_DEPTH) {
+                readZip(content, origin + "!" + name, depth + 1, seen, out);
+            } else if (name.endsWith(".zip")) {
+                out.note(origin + "!" + name + ": a zip nested more than " + MAX_ZIP_DEPTH + " deep, not read");
+            }
+        }, skipped -> out.note("skipped the entry " + skipped));
+    }
+
+    /** Reads one log's lines from {@code content} (then closed), named {@code file} in events and notes. */
+    private static void readText(InputStream content, String file, Set<String> seen, Emitter<IntrusionEvent> out)
+            throws IOException {
         int[] unreadable = {0};
-        TextLines.forEach(log, line -> {
+        TextLines.forEach(content, line -> {
             if (line.isBlank()) {
                 return;
             }
@@ -81,13 +123,13 @@ public final class IntrusionLogs implements Artifact<IntrusionEvent> {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if (field.getValue().isObject() && seen.add(field.getKey() + "\u0000" + canonical(field.getValue()))) {
-                    IntrusionEvent event = IntrusionEvent.of(log.devicePath(), field.getKey(), field.getValue());
+                    IntrusionEvent event = IntrusionEvent.of(file, field.getKey(), field.getValue());
                     emit(event, event.tag() == null ? null : field.getValue().get(event.tag()), out);
                 }
             }
         });
         if (unreadable[0] > 0) {
-            out.note(log.devicePath() + ": " + unreadable[0] + " line(s) are not JSON objects and were skipped");
+            out.note(file + ": " + unreadable[0] + " line(s) are not JSON objects and were skipped");
         }
     }
 

@@ -24,11 +24,16 @@ import org.bridle.core.source.EvidenceFile;
  * no installer (adb or a sideload) are MEDIUM; an app from a third-party store is INFORMATIONAL; a disabled
  * security or system-update package is MEDIUM. When the evidence holds both, {@code packages.json} is read and
  * {@code dumpsys package} is not, so that no package is reported twice.
+ *
+ * <p>{@code dumpsys package} gives no APK hashes, and its {@code signatures=PackageSignatures{... signatures:[hex]}}
+ * are the certificates' 32-bit Java hash codes ({@code Signature.hashCode}), not digests, so they are not read:
+ * APK and certificate hashes come only from AndroidQF's {@code packages.json}.
  */
 public final class Packages implements Artifact<Packages.Package> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DevicePath PACKAGES_JSON = DevicePath.of("@androidqf/packages.json");
-    private static final Pattern PACKAGE = Pattern.compile("^  Package \\[(.+?)\\].*:$");
+    /** The first line of a package in {@code dumpsys package}; group 1 is its name. */
+    static final Pattern PACKAGE = Pattern.compile("^  Package \\[(.+?)\\].*:$");
     private static final Pattern ENABLED = Pattern.compile("\\benabled=(\\d+)");
 
     /**

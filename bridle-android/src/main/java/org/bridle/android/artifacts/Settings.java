@@ -12,26 +12,27 @@ import org.bridle.core.source.EvidenceFile;
 
 /**
  * The device settings AndroidQF dumps ({@code settings_global.txt}, {@code settings_secure.txt},
- * {@code settings_system.txt}: {@code name=value} lines). A protection switched off (package verification,
- * adb-install verification or confirmation, security and error reports) or switched open (installs from unknown
- * sources, accessibility) is MEDIUM; only the exact weakening value counts, so unset or other values are not.
+ * {@code settings_system.txt}: {@code name=value} lines). The settings checked, and their safe values, are those
+ * of MVT's Android settings heuristics (its {@code ANDROID_DANGEROUS_SETTINGS}): Play Protect and package
+ * verification, adb-install verification and confirmation, security, error and crash reports, accessibility. As
+ * in MVT, a checked setting whose value is not the safe one is MEDIUM, in whatever namespace it appears; a
+ * setting that is empty or {@code null} (unset) is not.
  */
 public final class Settings implements Artifact<Settings.Setting> {
-    /** The settings whose value means a protection is weakened, with that value and what it means. */
-    private static final Map<String, Risky> RISKY = Map.ofEntries(
-            Map.entry("verifier_verify_adb_installs", new Risky("0", "apps installed with adb are not verified")),
-            Map.entry("package_verifier_enable", new Risky("0", "package verification is off")),
-            Map.entry("package_verifier_user_consent", new Risky("-1", "package verification was refused")),
-            Map.entry("upload_apk_enable", new Risky("0", "apps are not sent for verification")),
-            Map.entry("adb_install_need_confirm", new Risky("0", "apps install over adb without confirmation")),
-            Map.entry("install_non_market_apps", new Risky("1", "apps from unknown sources may be installed")),
-            Map.entry("send_security_reports", new Risky("0", "security reports are off")),
-            Map.entry("send_action_app_error", new Risky("0", "app error reports are off")),
-            Map.entry("samsung_errorlog_agree", new Risky("0", "Samsung error reports are off")),
-            Map.entry("bluetooth_disabled_profiles", new Risky(null, "Bluetooth profiles are disabled")),
-            Map.entry("accessibility_enabled", new Risky("1", "accessibility is on")));
+    /** The checked settings, with their safe value and what another value means. */
+    private static final Map<String, Checked> CHECKED = Map.ofEntries(
+            Map.entry("verifier_verify_adb_installs", new Checked("1", "apps installed with adb are not verified")),
+            Map.entry("package_verifier_enable", new Checked("1", "Play Protect is off")),
+            Map.entry("package_verifier_state", new Checked("1", "APK verification is off")),
+            Map.entry("package_verifier_user_consent", new Checked("1", "Play Protect was not consented to")),
+            Map.entry("upload_apk_enable", new Checked("1", "apps are not sent for verification")),
+            Map.entry("adb_install_need_confirm", new Checked("1", "apps install over adb without confirmation")),
+            Map.entry("send_security_reports", new Checked("1", "security reports are off")),
+            Map.entry("samsung_errorlog_agree", new Checked("1", "crash logs are not shared with the maker")),
+            Map.entry("send_action_app_error", new Checked("1", "app error reports are off")),
+            Map.entry("accessibility_enabled", new Checked("0", "accessibility services are on")));
 
-    private record Risky(String value, String meaning) {
+    private record Checked(String safe, String meaning) {
     }
 
     /** One setting of one namespace ({@code global}, {@code secure}, {@code system} or what the file names). */
@@ -52,9 +53,10 @@ public final class Settings implements Artifact<Settings.Setting> {
                 return;
             }
             Setting s = new Setting(namespace, line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-            Risky risky = RISKY.get(s.name());
-            if (risky != null && (risky.value() == null ? !s.value().isEmpty() : risky.value().equals(s.value()))) {
-                out.entry(s, new Finding(Severity.MEDIUM, s.name() + "=" + s.value() + ": " + risky.meaning()
+            Checked checked = CHECKED.get(s.name());
+            if (checked != null && !s.value().isEmpty() && !s.value().equals("null")
+                    && !checked.safe().equals(s.value())) {
+                out.entry(s, new Finding(Severity.MEDIUM, s.name() + "=" + s.value() + ": " + checked.meaning()
                         + ".", null));
             } else {
                 out.entry(s);

@@ -2,6 +2,7 @@ package org.bridle.android.artifacts;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,14 @@ final class TextLines {
     }
 
     static void forEach(EvidenceFile file, Consumer<String> line) throws IOException {
+        forEach(file.open(), line);
+    }
+
+    /** Reads a stream's lines, then closes it. */
+    static void forEach(InputStream content, Consumer<String> line) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(file.open(), decoder))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(content, decoder))) {
             String l;
             while ((l = in.readLine()) != null) {
                 line.accept(l);

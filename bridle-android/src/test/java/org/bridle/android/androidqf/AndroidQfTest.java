@@ -7,11 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.bridle.android.Fixtures;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.InputException;
 import org.bridle.core.source.PasswordSource;
+import org.bridle.testkit.android.AdbBackupWriter;
+import org.bridle.testkit.android.AndroidArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +29,9 @@ class AndroidQfTest {
         Files.writeString(qf.resolve("getprop.txt"), "[a]: [b]\n");
         Files.writeString(qf.resolve("packages.json"), "[]");
         Files.writeString(qf.resolve("dumpsys.txt"), DUMPSYS);
-        Files.write(qf.resolve("bugreport.zip"), Fixtures.zip(Fixtures.entries("main_entry.txt", "d.txt",
+        Files.write(qf.resolve("bugreport.zip"), AndroidArchives.zip(AndroidArchives.entries("main_entry.txt", "d.txt",
                 "d.txt", DUMPSTATE, "FS/data/tombstones/tombstone_01", "t")));
-        Files.write(qf.resolve("backup.ab"), Fixtures.encryptedAb(5, "secret", Fixtures.tar(
+        Files.write(qf.resolve("backup.ab"), AdbBackupWriter.encrypted(5, "secret", AndroidArchives.tar(
                 Map.of("apps/p/d_f/1_sms_backup", new byte[] {1}), null)));
         return qf;
     }
@@ -59,7 +60,7 @@ class AndroidQfTest {
 
     @Test
     void aZipWithItsFilesOneFolderDown() throws Exception {
-        Path zip = Files.write(dir.resolve("qf.zip"), Fixtures.zip(Fixtures.entries("acq/", null,
+        Path zip = Files.write(dir.resolve("qf.zip"), AndroidArchives.zip(AndroidArchives.entries("acq/", null,
                 "acq/getprop.txt", "[a]: [b]\n")));
         try (AndroidQf qf = AndroidQf.open(zip, PasswordSource.NONE)) {
             assertThat(qf.resolve(DevicePath.of("@command/getprop"))).singleElement()

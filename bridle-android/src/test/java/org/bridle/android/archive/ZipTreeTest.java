@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.bridle.android.Fixtures;
 import org.bridle.core.source.InputException;
+import org.bridle.testkit.android.AndroidArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +19,7 @@ class ZipTreeTest {
 
     @Test
     void listsSafeEntriesAndReportsHostileOnes() throws Exception {
-        byte[] zip = Fixtures.zip(Fixtures.entries("a/", null, "a/b.txt", "b", "./c//d.txt", "d",
+        byte[] zip = AndroidArchives.zip(AndroidArchives.entries("a/", null, "a/b.txt", "b", "./c//d.txt", "d",
                 "../escape.txt", "x", "/etc/passwd", "x", "a/../../up", "x", "C:/windows.txt", "x"));
         try (ZipTree tree = ZipTree.open(zip)) {
             assertThat(tree.names()).containsExactly("a/b.txt", "c/d.txt");
@@ -36,7 +36,7 @@ class ZipTreeTest {
         Path notZip = Files.writeString(dir.resolve("bugreport.zip"), "this is not a zip");
         assertThatThrownBy(() -> Trees.open(notZip, "an Android bugreport")).isInstanceOf(InputException.class)
                 .hasMessageContaining("is not an Android bugreport: it is neither a folder nor a readable zip");
-        byte[] zip = Fixtures.zip(Fixtures.entries("main_entry.txt", "dumpstate.txt", "dumpstate.txt", "x".repeat(500)));
+        byte[] zip = AndroidArchives.zip(AndroidArchives.entries("main_entry.txt", "dumpstate.txt", "dumpstate.txt", "x".repeat(500)));
         Path truncated = Files.write(dir.resolve("cut.zip"), Arrays.copyOf(zip, zip.length - 30));
         assertThatThrownBy(() -> Trees.open(truncated, "an Android bugreport")).isInstanceOf(InputException.class);
         assertThatThrownBy(() -> Trees.open(dir.resolve("missing.zip"), "an Android bugreport"))

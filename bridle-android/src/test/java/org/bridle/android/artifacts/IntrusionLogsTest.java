@@ -1,18 +1,23 @@
 package org.bridle.android.artifacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.bridle.android.AndroidScan;
 import org.bridle.android.androidqf.AndroidQf;
+import org.bridle.android.archive.Limits;
 import org.bridle.core.model.Alert;
 import org.bridle.core.model.Observable;
 import org.bridle.core.model.ObservableKind;
 import org.bridle.core.model.Severity;
+import org.bridle.core.scan.ArtifactOutcome;
 import org.bridle.core.source.PasswordSource;
+import org.bridle.testkit.android.AndroidArchives;
+import org.bridle.testkit.android.AndroidQfFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,15 +32,9 @@ class IntrusionLogsTest {
     @TempDir
     Path dir;
 
-    private AndroidScan scan(String... namesAndContents) throws Exception {
-        Path qf = Files.createDirectories(dir.resolve("qf"));
-        Files.writeString(qf.resolve("acquisition.json"), "{}");
-        for (int i = 0; i < namesAndContents.length; i += 2) {
-            Path file = qf.resolve(namesAndContents[i]);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, namesAndContents[i + 1]);
-        }
-        return AndroidScan.run(AndroidQf.open(qf, PasswordSource.NONE), new IntrusionLogs());
+    private AndroidScan scan(Object... namesAndContents) throws Exception {
+        return AndroidScan.run(AndroidQf.open(AndroidQfFolder.write(dir.resolve("qf"),
+                AndroidArchives.entries(namesAndContents)), PasswordSource.NONE), new IntrusionLogs());
     }
 
     private static String security(long nanos, String tag, String payload) {
@@ -114,5 +113,58 @@ class IntrusionLogsTest {
                 "Wiping the device or a user's data failed: {}",
                 "The cryptographic self-test failed: {\"success\":false}",
                 "The cryptographic self-test failed: 0");
+    }
+
+    /** A zip in the folder is read in place: its logs, a zip inside it, duplicates dropped, hostile names noted. */
+    @Test
+    void readsLogsZippedInTheFolderAsAStream() throws Exception {
+        String connect = "{\"connect_event\": {\"event_time\": 1700000001000, \"ip_address\": \"/198.51.100.9\","
+                + " \"port\": 443, \"package_name\": \"com.example.spy\"}}";
+        String escaped = "{\"dns_event\": {\"event_time\": 1700000005000, \"hostname\": \"escaped.example\"}}";
+        String inner = "{\"dns_event\": {\"event_time\": 1700000006000, \"hostname\": \"inner.example\"}}";
+        byte[] innerZip = AndroidArchives.zip(AndroidArchives.entries("deep/2024-05-04.txt", inner));
+        byte[] outer = AndroidArchives.zip(AndroidArchives.entries("device/", null,
+                "device/2024-05-01.txt", DNS_REORDERED, "device/2024-05-02.txt", connect, "../escape.txt", escaped,
+                "/etc/abs.txt", escaped, "notes.md", escaped, "nested.zip", innerZip));
+        AndroidScan scan = scan("intrusion_logs/2024-05-01.txt", DNS, "intrusion_logs/export.zip", outer);
+        List<IntrusionEvent> events = scan.entries("intrusion_logs");
+        assertThat(events).extracting(IntrusionEvent::file, IntrusionEvent::type).containsExactly(
+                tuple("@androidqf/intrusion_logs/2024-05-01.txt", "dns_event"),
+                tuple("@androidqf/intrusion_logs/export.zip!device/2024-05-02.txt", "connect_event"),
+                tuple("@androidqf/intrusion_logs/export.zip!nested.zip!deep/2024-05-04.txt", "dns_event"));
+        assertThat(events.get(2).host()).isEqualTo("inner.example");
+        assertThat(scan.outcome("intrusion_logs").notes()).containsExactly(
+                "skipped the entry @androidqf/intrusion_logs/export.zip!../escape.txt:"
+                        + " a path that climbs out of the archive",
+                "skipped the entry @androidqf/intrusion_logs/export.zip!/etc/abs.txt: an absolute path");
+        assertThat(scan.outcome("intrusion_logs").failures()).isEmpty();
+    }
+
+    /** A zip that is cut short or no zip at all fails the artifact with its reason; the other logs are read. */
+    @Test
+    void aBrokenZipFailsWithItsReasonAfterTheOtherLogs() throws Exception {
+        byte[] whole = AndroidArchives.zip(AndroidArchives.entries("a.txt", DNS));
+        AndroidScan scan = scan("intrusion_logs/2024-05-01.txt", DNS, "intrusion_logs/cut.zip",
+                Arrays.copyOf(whole, 40), "intrusion_logs/text.zip", "not a zip");
+        assertThat(scan.<IntrusionEvent>entries("intrusion_logs")).singleElement()
+                .extracting(IntrusionEvent::host).isEqualTo("c2.example.net");
+        assertThat(scan.outcome("intrusion_logs").status()).isEqualTo(ArtifactOutcome.Status.FAILED);
+        assertThat(scan.outcome("intrusion_logs").failures()).singleElement()
+                .satisfies(f -> assertThat(f.reason()).isNotBlank());
+    }
+
+    /** A zip bomb among the logs is a clear failure once its bound is read, not an exhausted memory. */
+    @Test
+    void aZipBombFailsAtItsBound() throws Exception {
+        byte[] lines = new byte[Limits.MAX_IN_MEMORY_BYTES + 1024];
+        Arrays.fill(lines, (byte) ' ');
+        for (int i = 1023; i < lines.length; i += 1024) {
+            lines[i] = '\n';
+        }
+        AndroidScan scan = scan("intrusion_logs/bomb.zip", AndroidArchives.zip(AndroidArchives.entries("a.txt", lines)),
+                "intrusion_logs/2024-05-01.txt", DNS);
+        assertThat(scan.<IntrusionEvent>entries("intrusion_logs")).hasSize(1);
+        assertThat(scan.outcome("intrusion_logs").failures()).singleElement()
+                .satisfies(f -> assertThat(f.reason()).contains("bomb.zip!a.txt").contains("zip bomb"));
     }
 }

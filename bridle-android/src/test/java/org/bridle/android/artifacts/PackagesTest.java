@@ -24,6 +24,7 @@ class PackagesTest {
             "    pkgFlags=[ HAS_CODE ALLOW_CLEAR_USER_DATA ]",
             "    installerPackageName=com.android.vending",
             "    firstInstallTime=2024-01-02 10:00:00",
+            "    signatures=PackageSignatures{ca01ffa version:2, signatures:[57f52fdb], past signatures:[]}",
             "    requested permissions:",
             "      android.permission.INTERNET",
             "      android.permission.READ_SMS: restricted=true",
@@ -68,6 +69,9 @@ class PackagesTest {
         assertThat(magisk.permissions()).containsExactly("android.permission.INTERNET",
                 "android.permission.READ_SMS");
         assertThat(packages.get(1).disabled()).isTrue();
+        // signatures= holds 32-bit hash codes of the certificates, not digests: nothing to check as a hash
+        assertThat(magisk.files()).isEmpty();
+        assertThat(new Packages().observables(magisk)).containsExactly(Observable.appId("com.topjohnwu.magisk"));
         assertThat(scan.alerts("packages")).extracting(Alert::level, Alert::message).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Severity.MEDIUM, "The rooting app com.topjohnwu.magisk is installed."),
                 org.assertj.core.groups.Tuple.tuple(Severity.MEDIUM,

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.bridle.android.AndroidScan;
-import org.bridle.android.Fixtures;
 import org.bridle.core.model.Observable;
+import org.bridle.testkit.android.AndroidArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,13 +20,13 @@ class SmsTest {
 
     @Test
     void readsSmsAndMmsBackupsWithTheirLinks() throws Exception {
-        byte[] sms = Fixtures.zlib(("[{\"address\":\"+15550100\",\"body\":\"Your parcel: https://track.example/x\","
+        byte[] sms = AndroidArchives.zlib(("[{\"address\":\"+15550100\",\"body\":\"Your parcel: https://track.example/x\","
                 + "\"date\":\"1700000000123\",\"date_sent\":\"0\",\"type\":\"1\",\"read\":\"1\"}]")
                 .getBytes(StandardCharsets.UTF_8));
-        byte[] mms = Fixtures.zlib(("[{\"date\":\"1700000100\",\"msg_box\":\"2\",\"recipients\":[\"+15550101\"],"
+        byte[] mms = AndroidArchives.zlib(("[{\"date\":\"1700000100\",\"msg_box\":\"2\",\"recipients\":[\"+15550101\"],"
                 + "\"mms_body\":\"see http://mms.example\",\"read\":\"0\"}]").getBytes(StandardCharsets.UTF_8));
         Sms artifact = new Sms();
-        AndroidScan scan = AndroidScan.run(Sources.backup(dir, Fixtures.entries(
+        AndroidScan scan = AndroidScan.run(Sources.backup(dir, AndroidArchives.entries(
                 FOLDER + "000000_sms_backup", sms, FOLDER + "000001_mms_backup", mms)), artifact);
         List<Sms.Message> messages = scan.entries("sms");
         assertThat(messages).containsExactly(
@@ -42,7 +42,7 @@ class SmsTest {
 
     @Test
     void aCorruptFileIsAFailureOfThatFile() throws Exception {
-        AndroidScan scan = AndroidScan.run(Sources.backup(dir, Fixtures.entries(
+        AndroidScan scan = AndroidScan.run(Sources.backup(dir, AndroidArchives.entries(
                 FOLDER + "000000_sms_backup", "not zlib".getBytes(StandardCharsets.UTF_8))), new Sms());
         assertThat(scan.outcome("sms").failures()).hasSize(1);
     }

@@ -7,11 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.bridle.android.Fixtures;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.InputException;
 import org.bridle.core.source.PasswordSource;
+import org.bridle.testkit.android.AdbBackupWriter;
+import org.bridle.testkit.android.AndroidArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ class AndroidBackupTest {
     Path dir;
 
     private byte[] tar() throws Exception {
-        return Fixtures.tar(Map.of(SMS, "[]".getBytes(StandardCharsets.UTF_8), "../../evil", new byte[1]), "apps/l");
+        return AndroidArchives.tar(Map.of(SMS, "[]".getBytes(StandardCharsets.UTF_8), "../../evil", new byte[1]), "apps/l");
     }
 
     private String read(AndroidBackup backup) throws Exception {
@@ -36,7 +37,7 @@ class AndroidBackupTest {
     @ParameterizedTest
     @CsvSource({"1,false", "1,true", "5,false", "5,true"})
     void readsPlainBackupsOfEveryVersionCompressedOrNot(int version, boolean compressed) throws Exception {
-        Path ab = Files.write(dir.resolve("backup.ab"), Fixtures.ab(version, compressed, tar()));
+        Path ab = Files.write(dir.resolve("backup.ab"), AdbBackupWriter.plain(version, compressed, tar()));
         try (AndroidBackup backup = AndroidBackup.open(ab, PasswordSource.NONE)) {
             assertThat(read(backup)).isEqualTo("[]");
             assertThat(backup.notes()).containsExactlyInAnyOrder(
@@ -48,7 +49,7 @@ class AndroidBackupTest {
     @ParameterizedTest
     @CsvSource({"2", "3", "4", "5"})
     void readsEncryptedBackupsWithTheirPassword(int version) throws Exception {
-        Path ab = Files.write(dir.resolve("backup.ab"), Fixtures.encryptedAb(version, "pässwörd", tar()));
+        Path ab = Files.write(dir.resolve("backup.ab"), AdbBackupWriter.encrypted(version, "pässwörd", tar()));
         try (AndroidBackup backup = AndroidBackup.open(ab, what -> "pässwörd".toCharArray())) {
             assertThat(read(backup)).isEqualTo("[]");
         }

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.bridle.android.Fixtures;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.InputException;
+import org.bridle.testkit.android.AndroidArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +45,7 @@ class BugreportTest {
 
     @Test
     void findsTheDumpstateThroughMainEntryAndSplitsItsSections() throws Exception {
-        Path zip = Files.write(dir.resolve("bugreport.zip"), Fixtures.zip(Fixtures.entries(
+        Path zip = Files.write(dir.resolve("bugreport.zip"), AndroidArchives.zip(AndroidArchives.entries(
                 "main_entry.txt", "bugreport-x.txt\n", "bugreport-x.txt", DUMPSTATE,
                 "FS/data/tombstones/tombstone_00", "crash", "../FS/evil", "x")));
         try (Bugreport report = Bugreport.open(zip)) {
