@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.artifact.Emitter;
 import org.bridle.core.artifact.ParseContext;
-import org.bridle.core.indicators.IndicatorSet;
 import org.bridle.core.indicators.IndicatorType;
 import org.bridle.core.model.Observable;
 import org.bridle.core.source.DevicePath;
@@ -145,10 +144,7 @@ public final class Processes implements Artifact<Processes.Process> {
                 } catch (IOException e) {
                     // the package list only helps resolve names: without it, the indicators still do
                 }
-                if (context.indicators() instanceof IndicatorSet set) {
-                    set.indicators().stream().filter(i -> i.type() == IndicatorType.APP_ID)
-                            .forEach(i -> ids.add(i.value()));
-                }
+                ids.addAll(context.indicators().values(IndicatorType.APP_ID));
             }
             return ids;
         }

@@ -93,6 +93,11 @@ public final class IndicatorSet implements IndicatorMatcher {
         return indicators;
     }
 
+    @Override
+    public List<String> values(IndicatorType type) {
+        return indicators.stream().filter(i -> i.type() == type).map(Indicator::value).distinct().toList();
+    }
+
     /** The number of distinct indicators. */
     public int size() {
         return indicators.size();

@@ -57,6 +57,20 @@ class IndicatorSetTest {
     }
 
     @Test
+    void valuesListsTheIndicatorsOfOneTypeOnceEach() {
+        IndicatorSet set = IndicatorSet.builder()
+                .add(Bundles.bundle().indicator("indicator--a1", "[app:id = 'com.spy.one']")
+                        .indicator("indicator--a2", "[domain-name:value = 'spy.example']").load("a.stix2"))
+                .add(Bundles.bundle().indicator("indicator--b1", "[app:id = 'com.spy.one']")
+                        .indicator("indicator--b2", "[app:id = 'com.spy.two']").load("b.stix2"))
+                .build();
+
+        assertThat(set.values(IndicatorType.APP_ID)).containsExactly("com.spy.one", "com.spy.two");
+        assertThat(set.values(IndicatorType.DOMAIN)).containsExactly("spy.example");
+        assertThat(set.values(IndicatorType.EMAIL)).isEmpty();
+    }
+
+    @Test
     void aDomainDoesNotMatchItsParent() {
         IndicatorSet set = setOf("[domain-name:value = 'cdn.example.com']");
 
