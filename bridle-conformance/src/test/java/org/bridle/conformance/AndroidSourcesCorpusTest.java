@@ -91,6 +91,13 @@ class AndroidSourcesCorpusTest {
                 .satisfies(a -> assertThat(a.message()).startsWith("samsung_errorlog_agree=0"));
         assertThat(scan.<Sms.Message>entries("sms")).flatExtracting(Sms.Message::links)
                 .containsExactlyInAnyOrder("http://google.com", "https://google.com/");
+        assertThat(scan.outcome("adb_keys").failures()).isEmpty();
+        assertThat(scan.outcome("adb_keys").notes()).singleElement().asString()
+                .contains("altered when the dump was saved as text");
+        assertThat(scan.entries("adb_keys")).hasSize(1);
+        for (var artifact : AndroidArtifacts.forAndroidQf()) {
+            assertThat(scan.outcome(artifact.id()).failures()).as(artifact.id()).isEmpty();
+        }
     }
 
     @Test

@@ -28,10 +28,14 @@ import org.bridle.core.source.EvidenceFile;
  * key. A key's fingerprint is the MD5 of its decoded bytes, as colon-separated upper-case hex (what Android shows).
  * Since Android 12 the dump may hold the keystore in Android's binary XML ({@code keystore=ABX\0...}, raw bytes
  * inside the text): it is read with {@link AbxReader}, its {@code adbKey} elements as those of the XML keystore.
- * A binary keystore that cannot be read fails the artifact with the reason, after the keys read from the rest.
+ * A binary keystore that cannot be read fails the artifact with the reason, after the keys read from the rest;
+ * one that was altered by being saved as text (as in AndroidQF's dumpsys.txt) is noted instead, as no reader could
+ * decode it.
  */
 public final class AdbKeys implements Artifact<AdbKeys.AdbKey> {
     private static final byte[] BINARY_KEYSTORE = "keystore=ABX\0".getBytes(StandardCharsets.ISO_8859_1);
+    /** U+FFFD in UTF-8: what a byte that is not UTF-8 becomes when binary data is saved as text. */
+    private static final byte[] REPLACEMENT_CHARACTER = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
     private static final Pattern XML_KEY = Pattern.compile("<adbKey key=\"([^\"]+)\" lastConnection=\"(\\d+)\"");
 
     /** One trusted key; {@code lastConnection} is null when the dump does not give it. */
@@ -62,7 +66,7 @@ public final class AdbKeys implements Artifact<AdbKeys.AdbKey> {
             }
         });
         AbxFormatException unreadable = null;
-        int binary = indexOf(content, BINARY_KEYSTORE);
+        int binary = indexOf(content, BINARY_KEYSTORE, 0);
         if (binary >= 0) {
             try {
                 AbxElement keystore = AbxReader.read(content, binary + "keystore=".length());
@@ -71,7 +75,13 @@ public final class AdbKeys implements Artifact<AdbKeys.AdbKey> {
                             users, lastConnections));
                 }
             } catch (AbxFormatException e) {
-                unreadable = e;
+                if (indexOf(content, REPLACEMENT_CHARACTER, binary) >= 0) {
+                    out.note(file.origin() + ": the binary keystore was altered when the dump was saved as text "
+                            + "(its bytes above 0x7F became U+FFFD), so it cannot be decoded; the keys are those of "
+                            + "user_keys, without their last connection");
+                } else {
+                    unreadable = e;
+                }
             }
         }
         for (Map.Entry<String, String> key : users.entrySet()) {
@@ -94,9 +104,9 @@ public final class AdbKeys implements Artifact<AdbKeys.AdbKey> {
         }
     }
 
-    private static int indexOf(byte[] content, byte[] needle) {
+    private static int indexOf(byte[] content, byte[] needle, int from) {
         outer:
-        for (int i = 0; i + needle.length <= content.length; i++) {
+        for (int i = from; i + needle.length <= content.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (content[i + j] != needle[j]) {
                     continue outer;

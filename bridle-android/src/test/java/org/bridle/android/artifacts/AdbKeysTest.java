@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.bridle.android.AndroidScan;
+import org.bridle.core.scan.ArtifactOutcome;
 import org.bridle.testkit.android.AbxWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +74,28 @@ class AdbKeysTest {
                 .containsExactly("alice@laptop");
         assertThat(scan.outcome("adb_keys").failures()).singleElement()
                 .satisfies(f -> assertThat(f.reason()).contains("binary keystore cannot be read"));
+    }
+
+    /**
+     * AndroidQF saves dumpsys output as text, which turns every byte above 0x7F of a binary keystore into U+FFFD (as
+     * in the corpus's acquisition): the keystore is noted as undecodable and the user keys are reported.
+     */
+    @Test
+    void aBinaryKeystoreAlteredByTextConversionIsNotedNotFailed() throws Exception {
+        String base64 = Base64.getEncoder().encodeToString("a public key".getBytes(StandardCharsets.UTF_8));
+        byte[] keystore = new AbxWriter().start("keyStore").attribute("version", 1, false)
+                .start("adbKey").attribute("key", base64 + " alice@laptop")
+                .attribute("lastConnection", 1700000000000L, false).end("adbKey").end("keyStore").bytes();
+        byte[] asText = new String(keystore, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+        assertThat(asText).isNotEqualTo(keystore);
+
+        AndroidScan scan = AndroidScan.run(Sources.bugreport(dir, dump(asText, base64)), new AdbKeys());
+
+        assertThat(scan.outcome("adb_keys").status()).isEqualTo(ArtifactOutcome.Status.FOUND);
+        assertThat(scan.outcome("adb_keys").notes()).singleElement().asString()
+                .contains("altered when the dump was saved as text");
+        assertThat(scan.<AdbKeys.AdbKey>entries("adb_keys")).extracting(AdbKeys.AdbKey::user,
+                AdbKeys.AdbKey::lastConnection).containsExactly(tuple("alice@laptop", null));
     }
 
     private static byte[] dump(byte[] keystore, String userKey) {
