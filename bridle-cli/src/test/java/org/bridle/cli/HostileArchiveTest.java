@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.bridle.testkit.android.AndroidArchives;
 import org.bridle.testkit.EvidenceSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,16 +23,8 @@ class HostileArchiveTest {
     @TempDir
     Path dir;
 
-    private Path zip(String name, String... namesAndContents) throws IOException {
-        Path zip = dir.resolve(name);
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            for (int i = 0; i < namesAndContents.length; i += 2) {
-                out.putNextEntry(new ZipEntry(namesAndContents[i]));
-                out.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-        }
-        return zip;
+    private Path zip(String name, Object... namesAndContents) throws IOException {
+        return Files.write(dir.resolve(name), AndroidArchives.zip(AndroidArchives.entries(namesAndContents)));
     }
 
     @Test
