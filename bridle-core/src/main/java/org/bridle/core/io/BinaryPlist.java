@@ -1,16 +1,15 @@
 package org.bridle.core.io;
 
 import java.nio.charset.StandardCharsets;
-import java.util.BitSet;
 
 /**
  * The object table of a binary property list ({@code bplist00}), read in place: objects are addressed by their
  * number in the table and decoded only when asked for, without building a tree of objects.
  *
  * <p>It knows the kinds below, nothing else (no sets, no 128-bit integers, no UTF-8 strings); meeting another
- * kind, or anything out of bounds, is an {@link EvidenceFormatException}. {@link #checkTree()} reads every object
- * reachable from the top one, so a caller that has run it reads only objects that {@link Plists} would parse as
- * well; a caller needing exactly what {@link Plists} makes of an unusual list should use {@link Plists}.
+ * kind, or anything out of bounds, is an {@link EvidenceFormatException}. {@link #checkTree()} reads every object,
+ * so a caller that has run it reads only objects that {@link Plists} would parse as well; a caller needing exactly
+ * what {@link Plists} makes of an unusual list should use {@link Plists}.
  */
 public final class BinaryPlist {
     /** The kinds of object this reader decodes. */
@@ -18,7 +17,6 @@ public final class BinaryPlist {
 
     private static final byte[] MAGIC = "bplist00".getBytes(StandardCharsets.US_ASCII);
     private static final int TRAILER = 32;
-    private static final int MAX_DEPTH = 64;
 
     private final byte[] data;
     private final int offsetSize;
@@ -69,42 +67,46 @@ public final class BinaryPlist {
     }
 
     /**
-     * Reads every object reachable from the top one.
+     * Reads every object of the table. Containers must come before the containers they contain (as the writers of
+     * Apple and dd-plist put them), which proves that none contains itself.
      *
-     * @throws EvidenceFormatException when one is malformed or of another kind, or containers contain themselves
+     * @throws EvidenceFormatException when an object is malformed or of another kind, a dictionary key is not a
+     *     string, or a container refers to a container before it
      */
     public void checkTree() throws EvidenceFormatException {
-        check(top, new BitSet(count), 0);
-    }
-
-    private void check(int object, BitSet open, int depth) throws EvidenceFormatException {
-        Kind kind = kind(object);
-        switch (kind) {
-            case INTEGER -> integer(object);
-            case REAL, DATE -> real(object);
-            case DATA, ASCII_STRING -> within(contentStart(offset(object)), length(offset(object)));
-            case UTF16_STRING -> within(contentStart(offset(object)), 2L * length(offset(object)));
-            case UID -> uid(object);
-            case BOOLEAN -> { }
-            case ARRAY, DICTIONARY -> {
-                if (depth > MAX_DEPTH || open.get(object)) {
-                    throw new EvidenceFormatException("the binary property list contains itself");
-                }
-                open.set(object);
-                int size = size(object);
-                for (int i = 0; i < size; i++) {
-                    if (kind == Kind.DICTIONARY) {
+        for (int object = 0; object < count; object++) {
+            int at = offset(object);
+            switch (kind(object)) {
+                case INTEGER -> integer(object);
+                case REAL, DATE -> real(object);
+                case DATA, ASCII_STRING -> within(contentStart(at), length(at));
+                case UTF16_STRING -> within(contentStart(at), 2L * length(at));
+                case UID -> uid(object);
+                case BOOLEAN -> { }
+                case ARRAY -> checkContained(object, 0, size(object));
+                case DICTIONARY -> {
+                    int size = size(object);
+                    for (int i = 0; i < size; i++) {
                         Kind key = kind(key(object, i));
                         if (key != Kind.ASCII_STRING && key != Kind.UTF16_STRING) {
                             throw new EvidenceFormatException("a dictionary key is not a string");
                         }
-                        check(key(object, i), open, depth + 1);
-                        check(value(object, i), open, depth + 1);
-                    } else {
-                        check(element(object, i), open, depth + 1);
                     }
+                    checkContained(object, size, 2 * size);
                 }
-                open.clear(object);
+            }
+        }
+    }
+
+    /** Checks that the references {@code from} to {@code to} of a container name no container up to it. */
+    private void checkContained(int container, int from, int to) throws EvidenceFormatException {
+        int start = contentStart(offset(container));
+        for (int i = from; i < to; i++) {
+            int contained = ref(start + i * refSize);
+            Kind kind = kind(contained);
+            if ((kind == Kind.ARRAY || kind == Kind.DICTIONARY) && contained <= container) {
+                throw new EvidenceFormatException("the binary property list's containers are not in order (a "
+                        + "container may contain itself)");
             }
         }
     }

@@ -107,7 +107,7 @@ class BinaryPlistTest {
         byte[] single = PlistFixture.binary(List.of(List.of()));
         byte[] cyclic = single.clone();
         int inner = indexOf(cyclic, (byte) 0xa0);
-        // the outer array (0xa1) refers to object 1, the empty inner array; make object 1 the outer array itself
+        // the outer array (0xa1) refers to the empty inner one (0xa0); make it refer to itself
         int outer = indexOf(cyclic, (byte) 0xa1);
         assertThat(outer).isPositive();
         assertThat(inner).isPositive();
@@ -115,7 +115,7 @@ class BinaryPlistTest {
         cyclic[outer + 1] = (byte) top;
         BinaryPlist plist = BinaryPlist.of(cyclic);
         assertThatThrownBy(plist::checkTree).isInstanceOf(EvidenceFormatException.class)
-                .hasMessageContaining("contains itself");
+                .hasMessageContaining("not in order");
     }
 
     private static Map<String, Integer> entries(BinaryPlist plist, int dictionary) throws EvidenceFormatException {
