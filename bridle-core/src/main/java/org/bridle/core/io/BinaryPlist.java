@@ -19,19 +19,28 @@ public final class BinaryPlist {
     private static final int TRAILER = 32;
 
     private final byte[] data;
-    private final int offsetSize;
     private final int refSize;
     private final int count;
     private final int top;
     private final int table;
+    /** Where each object starts, from the offset table. */
+    private final int[] offsets;
 
-    private BinaryPlist(byte[] data, int offsetSize, int refSize, int count, int top, int table) {
+    private BinaryPlist(byte[] data, int offsetSize, int refSize, int count, int top, int table)
+            throws EvidenceFormatException {
         this.data = data;
-        this.offsetSize = offsetSize;
         this.refSize = refSize;
         this.count = count;
         this.top = top;
         this.table = table;
+        this.offsets = new int[count];
+        for (int object = 0; object < count; object++) {
+            long at = unsigned(data, table + object * offsetSize, offsetSize);
+            if (at < MAGIC.length || at >= table) {
+                throw new EvidenceFormatException("an object of the binary property list lies outside its objects");
+            }
+            offsets[object] = (int) at;
+        }
     }
 
     /** Reads the header and trailer of a binary property list. */
@@ -174,8 +183,21 @@ public final class BinaryPlist {
 
     /** True when the object is a string equal to {@code ascii}, which holds only ASCII characters. */
     public boolean isString(int object, String ascii) throws EvidenceFormatException {
-        Kind kind = kind(object);
-        return (kind == Kind.ASCII_STRING || kind == Kind.UTF16_STRING) && string(object).equals(ascii);
+        int at = offset(object);
+        int kind = (data[at] & 0xff) >> 4;
+        if (kind == 0x6) {
+            return string(object).equals(ascii);
+        }
+        if (kind != 0x5 || length(at) != ascii.length()) {
+            return false;
+        }
+        int start = within(contentStart(at), ascii.length());
+        for (int i = 0; i < ascii.length(); i++) {
+            if (data[start + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A data object's bytes. */
@@ -246,11 +268,7 @@ public final class BinaryPlist {
         if (object < 0 || object >= count) {
             throw new EvidenceFormatException("the binary property list has no object " + object);
         }
-        long at = unsigned(data, table + object * offsetSize, offsetSize);
-        if (at < MAGIC.length || at >= table) {
-            throw new EvidenceFormatException("an object of the binary property list lies outside its objects");
-        }
-        return (int) at;
+        return offsets[object];
     }
 
     /** The length of a string, data or container at {@code at}: in its marker, or in an integer after it. */

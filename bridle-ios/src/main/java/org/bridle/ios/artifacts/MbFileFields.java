@@ -21,9 +21,9 @@ import org.bridle.core.io.KeyedArchive;
  * and throws what it would throw while resolving the root's fields. For any other shape it returns null, and the
  * caller decodes the blob with {@link KeyedArchive}: never a different answer, only a slower one.
  */
-final class MbFileFields {
+public final class MbFileFields {
     /** The fields read; the others are resolved (as the general decoder does) and dropped. */
-    static final Set<String> FIELDS = Set.of("Birth", "LastModified", "LastStatusChange", "Mode", "UserID",
+    public static final Set<String> FIELDS = Set.of("Birth", "LastModified", "LastStatusChange", "Mode", "UserID",
             "GroupID", "Size", "InodeNumber");
 
     private static final Set<String> WRAPPED = Set.of("NS.string", "NS.bytes", "NS.data");
@@ -48,7 +48,7 @@ final class MbFileFields {
      * @throws RuntimeException what {@link KeyedArchive#decode} throws on such a blob besides its format error (a
      *     time out of {@link Instant}'s range)
      */
-    static Map<String, Object> read(byte[] blob) {
+    public static Map<String, Object> read(byte[] blob) {
         try {
             MbFileFields archive = open(blob);
             return archive == null ? null : archive.rootFields();
