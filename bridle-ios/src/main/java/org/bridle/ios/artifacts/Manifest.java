@@ -2,7 +2,6 @@ package org.bridle.ios.artifacts;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -175,16 +174,27 @@ public final class Manifest implements Artifact<Manifest.BackupFile> {
      */
     @Override
     public List<TimelineEvent> timeline(BackupFile file) {
-        Map<Instant, String> events = new LinkedHashMap<>();
-        for (Instant time : new Instant[] {file.created(), file.modified(), file.statusChanged()}) {
-            if (time != null) {
-                events.computeIfAbsent(time, t -> (t.equals(file.modified()) ? "M" : "-") + "-"
-                        + (t.equals(file.statusChanged()) ? "C" : "-") + (t.equals(file.created()) ? "B" : "-"));
+        Instant[] times = {file.created(), file.modified(), file.statusChanged()};
+        String description = file.relativePath() + " - " + file.domain();
+        List<TimelineEvent> timeline = new ArrayList<>(times.length);
+        for (int i = 0; i < times.length; i++) {
+            Instant time = times[i];
+            if (time != null && !earlier(times, i)) {
+                String macb = (time.equals(file.modified()) ? "M" : "-") + "-"
+                        + (time.equals(file.statusChanged()) ? "C" : "-") + (time.equals(file.created()) ? "B" : "-");
+                timeline.add(new TimelineEvent(time, id(), macb, description));
             }
         }
-        String description = file.relativePath() + " - " + file.domain();
-        List<TimelineEvent> timeline = new ArrayList<>(events.size());
-        events.forEach((time, macb) -> timeline.add(new TimelineEvent(time, id(), macb, description)));
         return timeline;
+    }
+
+    /** True when {@code times[i]} is also one of the times before it. */
+    private static boolean earlier(Instant[] times, int i) {
+        for (int j = 0; j < i; j++) {
+            if (times[i].equals(times[j])) {
+                return true;
+            }
+        }
+        return false;
     }
 }

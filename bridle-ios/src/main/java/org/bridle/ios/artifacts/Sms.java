@@ -110,7 +110,7 @@ public final class Sms implements Artifact<Sms.Message> {
 
     private static void emit(Message message, Emitter<Message> out) {
         String text = message.text();
-        if (text != null && THREAT_NOTIFICATIONS.stream().anyMatch(text::startsWith)) {
+        if (text != null && isThreatNotification(text)) {
             out.entry(message, new Finding(Severity.HIGH, "Apple's threat notification was received: Apple warns "
                     + "that the phone may be the target of a state-sponsored or mercenary spyware attack",
                     message.isodate()));
@@ -119,7 +119,16 @@ public final class Sms implements Artifact<Sms.Message> {
         }
     }
 
-    private static String attributedText(byte[] attributedBody) {
+    private static boolean isThreatNotification(String text) {
+        for (String start : THREAT_NOTIFICATIONS) {
+            if (text.startsWith(start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+        private static String attributedText(byte[] attributedBody) {
         try {
             return TypedStreamText.decode(attributedBody);
         } catch (EvidenceFormatException e) {
