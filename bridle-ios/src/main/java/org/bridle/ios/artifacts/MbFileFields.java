@@ -93,32 +93,39 @@ public final class MbFileFields {
         return found;
     }
 
+    /**
+     * The root's fields. The keys are looked at first, as the general decoder chooses how to decode an object and
+     * resolves its class before its fields; then the fields are resolved in order.
+     */
     private Map<String, Object> rootFields() throws EvidenceFormatException {
         int object = archived(root);
         if (plist.kind(object) != Kind.DICTIONARY) {
             return null;
         }
-        Map<String, Object> fields = new HashMap<>();
-        Set<String> keys = new HashSet<>();
         int size = plist.size(object);
+        String[] keys = new String[size];
+        Set<String> distinct = new HashSet<>();
         for (int i = 0; i < size; i++) {
-            String key = plist.string(plist.key(object, i));
-            if (key.startsWith("NS.") || !keys.add(key)) {
+            keys[i] = plist.string(plist.key(object, i));
+            if (keys[i].startsWith("NS.") || !distinct.add(keys[i])) {
                 return null;
             }
             int value = plist.value(object, i);
-            if (key.equals("$class")) {
-                if (plist.kind(value) == Kind.UID) {
-                    archived(plist.uid(value));
-                }
+            if (keys[i].equals("$class") && plist.kind(value) == Kind.UID) {
+                archived(plist.uid(value));
+            }
+        }
+        Map<String, Object> fields = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals("$class")) {
                 continue;
             }
-            Object resolved = field(value);
+            Object resolved = field(plist.value(object, i));
             if (resolved == NOT_PLAIN) {
                 return null;
             }
-            if (FIELDS.contains(key) && resolved != null) {
-                fields.put(key, resolved);
+            if (resolved != null && FIELDS.contains(keys[i])) {
+                fields.put(keys[i], resolved);
             }
         }
         return fields;

@@ -91,6 +91,23 @@ class MbFileFieldsTest {
         assertThatThrownBy(() -> MbFileFields.read(blob)).isExactlyInstanceOf(general.getClass());
     }
 
+    @Test
+    void looksAtTheKeysAndTheClassBeforeResolvingAnyField() throws Exception {
+        Map<String, Object> wrapper = new LinkedHashMap<>();
+        wrapper.put("Birth", uid(2));
+        wrapper.put("NS.string", "not an MBFile");
+        byte[] wrapped = archive(List.of("$null", wrapper, Map.of("NS.time", 1e300)));
+        Map<String, Object> brokenClass = new LinkedHashMap<>();
+        brokenClass.put("Birth", uid(2));
+        brokenClass.put("$class", uid(9));
+        byte[] unknownClass = archive(List.of("$null", brokenClass, Map.of("NS.time", 1e300)));
+
+        assertThat(KeyedArchive.decode(wrapped)).isEqualTo("not an MBFile");
+        assertThat(MbFileFields.read(wrapped)).isNull();
+        assertThatThrownBy(() -> KeyedArchive.decode(unknownClass)).hasMessageContaining("refers to object 9");
+        assertThat(MbFileFields.read(unknownClass)).isNull();
+    }
+
     /** The fields Manifest reads, as the general decoder gives them: numbers and times only. */
     private static Map<String, Object> generalFields(byte[] blob) throws Exception {
         @SuppressWarnings("unchecked")
