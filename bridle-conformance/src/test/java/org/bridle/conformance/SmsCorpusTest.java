@@ -32,7 +32,6 @@ class SmsCorpusTest {
         assertThat(message.phoneNumber()).isEqualTo("apple");
         assertThat(scan.timeline()).hasSize(2);
         assertThat(scan.alerts("sms")).isEmpty();
-        assertThat(sms.observables(message)).contains(Observable.url("https://badbadbad.example.org/"),
-                Observable.text("Please click here https://badbadbad.example.org/"));
+        assertThat(sms.observables(message)).containsExactly(Observable.link("https://badbadbad.example.org/"));
     }
 }

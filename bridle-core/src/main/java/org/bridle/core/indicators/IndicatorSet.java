@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bridle.core.model.Observable;
+import org.bridle.core.model.ObservableKind;
 
 /**
  * The indicators of some loaded files, indexed for exact matching. Immutable and thread-safe; built with
@@ -29,6 +30,7 @@ import org.bridle.core.model.Observable;
  * equal).</li>
  * <li>{@code IPV4}: the same address, leading zeros aside.</li>
  * <li>{@code TEXT}: each link {@link LinkExtractor} finds is checked as a {@code URL}.</li>
+ * <li>{@code LINK} (one link found in a text): checked as a {@code URL}, as the links of a {@code TEXT} are.</li>
  * <li>{@code PROCESS}: the same name, case kept. A name of 15 or 16 characters, the lengths at which kernels
  * truncate process names, also matches every longer indicator that starts with it. An observed name holding a
  * {@code /} (an executable path, or iOS's {@code <uuid>/<bundle id>} process names) is also matched by its last
@@ -45,7 +47,7 @@ import org.bridle.core.model.Observable;
  * <li>{@code PROFILE_ID}: the same identifier without case or surrounding braces.</li>
  * </ul>
  * Each match's observed value is the part that matched: the host, the URL, the link found in a text (for every
- * indicator a text's link matches), the path, the file name, or the observed value.
+ * indicator a text's link or a {@code LINK} matches), the path, the file name, or the observed value.
  */
 public final class IndicatorSet implements IndicatorMatcher {
     /** The lengths at which kernels cut process names (iOS 16, Linux 15). */
@@ -122,11 +124,18 @@ public final class IndicatorSet implements IndicatorMatcher {
 
     @Override
     public List<IndicatorMatch> match(Observable observable) {
-        String value = observable.value().strip();
         Matches found = new Matches();
-        switch (observable.kind()) {
+        ObservableKind kind = observable.kind();
+        String value = kind == ObservableKind.TEXT || kind == ObservableKind.LINK ? observable.value()
+                : observable.value().strip();
+        switch (kind) {
             case URL -> matchUrl(value, false, found);
-            case TEXT -> LinkExtractor.links(observable.value()).forEach(link -> matchUrl(link, true, found));
+            case TEXT -> {
+                for (String link : LinkExtractor.links(observable.value())) {
+                    matchUrl(link, true, found);
+                }
+            }
+            case LINK -> matchUrl(observable.value(), true, found);
             case DOMAIN -> {
                 String host = Urls.host(value);
                 matchHost(host, host, found);

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,8 +13,13 @@ import java.util.TreeMap;
  * can select only the columns a database version has and read the rest as absent.
  */
 public final class SqlRow {
+    /** Stands for a label the query does not return. */
+    private static final int ABSENT = 0;
+
     private final ResultSet rs;
     private final Map<String, Integer> index = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    /** The column of each label as artifacts spell it, resolved once per query rather than once per row. */
+    private final Map<String, Integer> resolved = new HashMap<>();
 
     SqlRow(ResultSet rs) throws SQLException {
         this.rs = rs;
@@ -25,13 +31,22 @@ public final class SqlRow {
 
     /** True when the query returns this column. */
     public boolean has(String column) {
-        return index.containsKey(column);
+        return column(column) != ABSENT;
+    }
+
+    private int column(String label) {
+        Integer known = resolved.get(label);
+        if (known == null) {
+            known = index.getOrDefault(label, ABSENT);
+            resolved.put(label, known);
+        }
+        return known;
     }
 
     /** The value as text, or null when it is NULL or not returned. */
     public String string(String column) throws SQLException {
-        Integer i = index.get(column);
-        if (i == null) {
+        int i = column(column);
+        if (i == ABSENT) {
             return null;
         }
         Object value = rs.getObject(i);
@@ -43,8 +58,8 @@ public final class SqlRow {
 
     /** The value as a whole number, or null when it is NULL, not a number, or not returned. */
     public Long integer(String column) throws SQLException {
-        Integer i = index.get(column);
-        if (i == null) {
+        int i = column(column);
+        if (i == ABSENT) {
             return null;
         }
         Object value = rs.getObject(i);
@@ -63,8 +78,8 @@ public final class SqlRow {
 
     /** The value as a real number, or null when it is NULL, not a number, or not returned. */
     public Double real(String column) throws SQLException {
-        Integer i = index.get(column);
-        if (i == null) {
+        int i = column(column);
+        if (i == ABSENT) {
             return null;
         }
         Object value = rs.getObject(i);
@@ -98,7 +113,7 @@ public final class SqlRow {
 
     /** The value as bytes, or null when it is NULL or not returned. */
     public byte[] bytes(String column) throws SQLException {
-        Integer i = index.get(column);
-        return i == null ? null : rs.getBytes(i);
+        int i = column(column);
+        return i == ABSENT ? null : rs.getBytes(i);
     }
 }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -89,7 +91,9 @@ public final class SqliteEvidence implements AutoCloseable {
         boolean hasSidecar = SIDECARS.stream().anyMatch(s -> file.sidecar(s).filter(EvidenceFile::present).isPresent());
         SqliteEvidence db = null;
         try {
+            Optional<UndamagedFiles.Identity> identity = Optional.empty();
             if (local.isPresent() && !hasSidecar && !hasSidecarOnDisk(local.get())) {
+                identity = UndamagedFiles.identity(local.get());
                 db = new SqliteEvidence(openImmutable(local.get()), false);
             } else if (local.isEmpty() && !hasSidecar && fitsInMemory(file)) {
                 db = new SqliteEvidence(openInMemory(file), false);
@@ -97,10 +101,14 @@ public final class SqliteEvidence implements AutoCloseable {
                 db = new SqliteEvidence(openCopy(file, scratch), false);
             }
             db.tables();
+            if (identity.isPresent() && UndamagedFiles.contains(identity.get())) {
+                return db;
+            }
             if (db.damaged()) {
                 db.close();
                 return recover(file, scratch, recovery);
             }
+            identity.ifPresent(UndamagedFiles::add);
             return db;
         } catch (SQLException e) {
             if (db != null) {
@@ -146,6 +154,35 @@ public final class SqliteEvidence implements AutoCloseable {
         } catch (SQLException e) {
             throw new EvidenceFormatException(MALFORMED + " (its recovered copy cannot be read: " + e.getMessage()
                     + ")", e);
+        }
+    }
+
+    /**
+     * The databases on this machine's disk that {@code PRAGMA quick_check} found undamaged in this process, so that
+     * one opened twice (a backup's Manifest.db: to index the backup, then by its artifact) is checked once. A file
+     * is known by its real path, size and modification time: a changed file is checked again.
+     */
+    private static final class UndamagedFiles {
+        private static final Set<Identity> CHECKED = ConcurrentHashMap.newKeySet();
+
+        record Identity(Path path, long size, FileTime modified) {
+        }
+
+        static Optional<Identity> identity(Path file) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                return Optional.of(new Identity(file.toRealPath(), attributes.size(), attributes.lastModifiedTime()));
+            } catch (IOException unknown) {
+                return Optional.empty();
+            }
+        }
+
+        static boolean contains(Identity identity) {
+            return CHECKED.contains(identity);
+        }
+
+        static void add(Identity identity) {
+            CHECKED.add(identity);
         }
     }
 

@@ -25,6 +25,13 @@ public record Observable(ObservableKind kind, String value) {
     }
     public static Observable domain(String value) { return new Observable(ObservableKind.DOMAIN, value); }
     public static Observable text(String value) { return new Observable(ObservableKind.TEXT, value); }
+
+    /**
+     * A link that {@code LinkExtractor} found in a text: it matches exactly what the text's {@link #text} observable
+     * matches through that link, so an artifact that keeps a text's links can pass them instead of the text.
+     */
+    public static Observable link(String value) { return new Observable(ObservableKind.LINK, value); }
+
     public static Observable process(String value) { return new Observable(ObservableKind.PROCESS, value); }
     public static Observable email(String value) { return new Observable(ObservableKind.EMAIL, value); }
     public static Observable filePath(String value) { return new Observable(ObservableKind.FILE_PATH, value); }

@@ -25,6 +25,7 @@ import org.bridle.core.artifact.ParseContext;
 import org.bridle.core.indicators.Indicator;
 import org.bridle.core.indicators.IndicatorMatch;
 import org.bridle.core.indicators.IndicatorMatcher;
+import org.bridle.core.indicators.IndicatorType;
 import org.bridle.core.io.Hashing;
 import org.bridle.core.io.ScratchDirectory;
 import org.bridle.core.model.Alert;
@@ -200,6 +201,13 @@ public final class ScanEngine {
         }
     }
 
+    /** What makes two matches of one entry the same alert: the indicator's type, value and family. */
+    private record MatchKey(IndicatorType type, String value, String family) {
+        static MatchKey of(Indicator indicator) {
+            return new MatchKey(indicator.type(), indicator.value(), indicator.family());
+        }
+    }
+
     /** Receives one artifact's entries, matches them and forwards them to the sink. */
     private final class ArtifactEmitter<E> implements Emitter<E> {
         private final Artifact<E> artifact;
@@ -244,22 +252,36 @@ public final class ScanEngine {
             entries++;
             List<TimelineEvent> timeline = artifact.timeline(entry);
             Instant eventTime = timeline.isEmpty() ? null : timeline.get(0).time();
-            List<Alert> raised = new ArrayList<>(1);
+            List<Alert> raised = List.of();
             if (finding != null) {
                 Instant time = finding.time() != null ? finding.time() : eventTime;
+                raised = new ArrayList<>(2);
                 raised.add(new Alert(finding.level(), artifact.id(), finding.message(), time, entry, null));
             }
-            Map<List<Object>, IndicatorMatch> matches = new LinkedHashMap<>();
+            Map<MatchKey, IndicatorMatch> matches = null;
             for (Observable observable : artifact.observables(entry)) {
-                for (IndicatorMatch match : indicators.match(observable)) {
-                    Indicator i = match.indicator();
-                    matches.putIfAbsent(List.of(i.type(), i.value(), i.family()), match);
+                List<IndicatorMatch> found = indicators.match(observable);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                if (matches == null) {
+                    matches = new LinkedHashMap<>();
+                }
+                for (IndicatorMatch match : found) {
+                    matches.putIfAbsent(MatchKey.of(match.indicator()), match);
                 }
             }
-            for (IndicatorMatch match : matches.values()) {
-                raised.add(indicatorAlert(match, eventTime, entry));
+            if (matches != null) {
+                if (raised.isEmpty()) {
+                    raised = new ArrayList<>(matches.size());
+                }
+                for (IndicatorMatch match : matches.values()) {
+                    raised.add(indicatorAlert(match, eventTime, entry));
+                }
             }
-            alerts.addAll(raised);
+            if (!raised.isEmpty()) {
+                alerts.addAll(raised);
+            }
             try {
                 sink.entry(artifact.id(), entry, timeline, raised);
             } catch (IOException e) {

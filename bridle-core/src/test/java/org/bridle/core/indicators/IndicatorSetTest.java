@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -157,6 +158,25 @@ class IndicatorSetTest {
                                 "https://track.badbadbad.example.org/p?id=1"),
                         tuple("https://short.example/abc", "short.example/abc"));
         assertThat(set.match(Observable.text("nothing to see at notbadbadbad.example.org"))).isEmpty();
+    }
+
+    @Test
+    void aLinkMatchesWhatTheTextsLinkMatchesObservedAsTheWholeLink() {
+        IndicatorSet set = setOf("[domain-name:value = 'badbadbad.example.org']",
+                "[url:value = 'https://short.example/abc']");
+        String text = "Your parcel: hxxps://track.badbadbad[.]example.org/p?id=1) or short.example/abc";
+
+        List<IndicatorMatch> throughLinks = new ArrayList<>();
+        for (String link : LinkExtractor.links(text)) {
+            throughLinks.addAll(set.match(Observable.link(link)));
+        }
+
+        assertThat(throughLinks).isEqualTo(set.match(Observable.text(text))).hasSize(2);
+        assertThat(set.match(Observable.link("https://track.badbadbad.example.org/p?id=1")))
+                .extracting(IndicatorMatch::observed).containsExactly("https://track.badbadbad.example.org/p?id=1");
+        assertThat(set.match(Observable.url("https://track.badbadbad.example.org/p?id=1")))
+                .extracting(IndicatorMatch::observed).containsExactly("track.badbadbad.example.org");
+        assertThat(set.match(Observable.link("https://notbadbadbad.example.org/"))).isEmpty();
     }
 
     @Test

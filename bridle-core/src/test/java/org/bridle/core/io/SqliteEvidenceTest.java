@@ -166,6 +166,33 @@ class SqliteEvidenceTest {
     }
 
     @Test
+    void aFileFoundUndamagedIsCheckedAgainOnlyWhenItChanges() throws Exception {
+        Path db = damagedDatabase();
+        byte[] damaged = Files.readAllBytes(db);
+        Path intact = dir.resolve("intact copy.db");
+        try (SqliteFixture f = SqliteFixture.create(intact)) {
+            f.execute("CREATE TABLE t (id INTEGER, v TEXT)");
+            for (int i = 0; i < 2000; i++) {
+                f.insert("INSERT INTO t VALUES (?, ?)", i, "x".repeat(200));
+            }
+        }
+        Files.copy(intact, db, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.attribute.FileTime checkedAt = Files.getLastModifiedTime(db);
+        SqliteRecovery none = SqliteRecovery.using(dir.resolve("no such folder").resolve("sqlite3"));
+        try (ScratchDirectory scratch = ScratchDirectory.create()) {
+            SqliteEvidence.open(evidence(db), scratch, none).close();
+
+            Files.write(db, damaged);
+            Files.setLastModifiedTime(db, checkedAt);
+            SqliteEvidence.open(evidence(db), scratch, none).close();
+
+            Files.setLastModifiedTime(db, java.nio.file.attribute.FileTime.fromMillis(checkedAt.toMillis() + 1000));
+            assertThatThrownBy(() -> SqliteEvidence.open(evidence(db), scratch, none))
+                    .isInstanceOf(EvidenceFormatException.class).hasMessageStartingWith("the database is malformed");
+        }
+    }
+
+    @Test
     void anIntactDatabaseIsNotRecovered() throws Exception {
         Path db = dir.resolve("intact.db");
         try (SqliteFixture f = SqliteFixture.create(db)) {

@@ -2,12 +2,9 @@ package org.bridle.ios.artifacts;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bridle.core.artifact.Artifact;
@@ -100,11 +97,18 @@ public final class Manifest implements Artifact<Manifest.BackupFile> {
         }
     }
 
-    /** The fields of an MBFile blob, or null when there is no blob or it is not a keyed archive of an object. */
+    /**
+     * The fields of an MBFile blob, or null when there is no blob or it is not a keyed archive of an object. The
+     * plain blobs iOS writes are read directly ({@link MbFileFields}); others go through {@link KeyedArchive}.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> metadata(byte[] blob) {
         if (blob == null) {
             return null;
+        }
+        Map<String, Object> plain = MbFileFields.read(blob);
+        if (plain != null) {
+            return plain;
         }
         try {
             return KeyedArchive.decode(blob) instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
@@ -141,16 +145,27 @@ public final class Manifest implements Artifact<Manifest.BackupFile> {
             return List.of();
         }
         String devicePath = BackupDomains.devicePath(file.domain() == null ? "" : file.domain(), relativePath);
-        Set<Observable> observables = new LinkedHashSet<>();
-        observables.add(Observable.filePath(devicePath.startsWith("@") ? devicePath : "/" + devicePath));
-        observables.add(Observable.filePath("/" + relativePath));
-        for (String segment : relativePath.split("/")) {
-            Matcher origin = ORIGIN.matcher(segment);
-            if (origin.matches()) {
-                observables.add(Observable.domain(origin.group(1).toLowerCase(Locale.ROOT)));
+        List<Observable> observables = new ArrayList<>(2);
+        addOnce(observables, Observable.filePath(devicePath.startsWith("@") ? devicePath : "/" + devicePath));
+        addOnce(observables, Observable.filePath("/" + relativePath));
+        for (int start = 0; start < relativePath.length(); ) {
+            int end = relativePath.indexOf('/', start);
+            end = end < 0 ? relativePath.length() : end;
+            if (relativePath.regionMatches(true, start, "http", 0, 4)) {
+                Matcher origin = ORIGIN.matcher(relativePath).region(start, end);
+                if (origin.matches()) {
+                    addOnce(observables, Observable.domain(origin.group(1).toLowerCase(Locale.ROOT)));
+                }
             }
+            start = end + 1;
         }
-        return new ArrayList<>(observables);
+        return observables;
+    }
+
+    private static void addOnce(List<Observable> observables, Observable observable) {
+        if (!observables.contains(observable)) {
+            observables.add(observable);
+        }
     }
 
     /**
@@ -159,16 +174,27 @@ public final class Manifest implements Artifact<Manifest.BackupFile> {
      */
     @Override
     public List<TimelineEvent> timeline(BackupFile file) {
-        Map<Instant, String> events = new LinkedHashMap<>();
-        for (Instant time : new Instant[] {file.created(), file.modified(), file.statusChanged()}) {
-            if (time != null) {
-                events.computeIfAbsent(time, t -> (t.equals(file.modified()) ? "M" : "-") + "-"
-                        + (t.equals(file.statusChanged()) ? "C" : "-") + (t.equals(file.created()) ? "B" : "-"));
+        Instant[] times = {file.created(), file.modified(), file.statusChanged()};
+        String description = file.relativePath() + " - " + file.domain();
+        List<TimelineEvent> timeline = new ArrayList<>(times.length);
+        for (int i = 0; i < times.length; i++) {
+            Instant time = times[i];
+            if (time != null && !earlier(times, i)) {
+                String macb = (time.equals(file.modified()) ? "M" : "-") + "-"
+                        + (time.equals(file.statusChanged()) ? "C" : "-") + (time.equals(file.created()) ? "B" : "-");
+                timeline.add(new TimelineEvent(time, id(), macb, description));
             }
         }
-        String description = file.relativePath() + " - " + file.domain();
-        List<TimelineEvent> timeline = new ArrayList<>(events.size());
-        events.forEach((time, macb) -> timeline.add(new TimelineEvent(time, id(), macb, description)));
         return timeline;
+    }
+
+    /** True when {@code times[i]} is also one of the times before it. */
+    private static boolean earlier(Instant[] times, int i) {
+        for (int j = 0; j < i; j++) {
+            if (times[i].equals(times[j])) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -86,8 +86,8 @@ public final class Sms implements Artifact<Sms.Message> {
             int[] undecodable = {0};
             db.query("SELECT " + String.join(", ", select) + from + " ORDER BY m.ROWID", row -> {
                 String text = row.string("text");
-                byte[] attributedBody = row.bytes("attributedBody");
-                if (text == null && attributedBody != null) {
+                byte[] attributedBody = text == null ? row.bytes("attributedBody") : null;
+                if (attributedBody != null) {
                     text = attributedText(attributedBody);
                     undecodable[0] += text == null ? 1 : 0;
                 }
@@ -110,7 +110,7 @@ public final class Sms implements Artifact<Sms.Message> {
 
     private static void emit(Message message, Emitter<Message> out) {
         String text = message.text();
-        if (text != null && THREAT_NOTIFICATIONS.stream().anyMatch(text::startsWith)) {
+        if (text != null && isThreatNotification(text)) {
             out.entry(message, new Finding(Severity.HIGH, "Apple's threat notification was received: Apple warns "
                     + "that the phone may be the target of a state-sponsored or mercenary spyware attack",
                     message.isodate()));
@@ -119,7 +119,16 @@ public final class Sms implements Artifact<Sms.Message> {
         }
     }
 
-    private static String attributedText(byte[] attributedBody) {
+    private static boolean isThreatNotification(String text) {
+        for (String start : THREAT_NOTIFICATIONS) {
+            if (text.startsWith(start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+        private static String attributedText(byte[] attributedBody) {
         try {
             return TypedStreamText.decode(attributedBody);
         } catch (EvidenceFormatException e) {
@@ -136,13 +145,20 @@ public final class Sms implements Artifact<Sms.Message> {
         return text == null ? List.of() : LinkExtractor.links(text);
     }
 
+    /**
+     * The message's links, each as a {@link Observable#link}: they match what its text would (an alert shows the
+     * whole link), without extracting the links a second time.
+     */
     @Override
     public List<Observable> observables(Message message) {
-        List<Observable> observables = new ArrayList<>();
-        if (message.text() != null && !message.text().isEmpty()) {
-            observables.add(Observable.text(message.text()));
+        List<String> links = message.links();
+        if (links.isEmpty()) {
+            return List.of();
         }
-        message.links().forEach(link -> observables.add(Observable.url(link)));
+        List<Observable> observables = new ArrayList<>(links.size());
+        for (String link : links) {
+            observables.add(Observable.link(link));
+        }
         return observables;
     }
 

@@ -52,8 +52,8 @@ class SmsTest {
         assertThat(received.isodate()).isEqualTo(RECEIVED);
         assertThat(received.isodateRead()).isEqualTo(READ);
         assertThat(received.links()).containsExactly("https://parcel.example.com/t?id=7", "http://b.example.net");
-        assertThat(sms.observables(received)).containsExactly(Observable.text(received.text()),
-                Observable.url("https://parcel.example.com/t?id=7"), Observable.url("http://b.example.net"));
+        assertThat(sms.observables(received)).containsExactly(Observable.link("https://parcel.example.com/t?id=7"),
+                Observable.link("http://b.example.net"));
 
         Sms.Message sent = messages.get(1);
         assertThat(sent.direction()).isEqualTo("sent");
