@@ -24,7 +24,7 @@ record LoadedIndicators(IndicatorSet set) {
     static LoadedIndicators load(List<Path> files, boolean builtin) throws InputException {
         IndicatorSet.Builder builder = IndicatorSet.builder();
         if (builtin) {
-            BuiltinIndicators.load().files().forEach(builder::add);
+            BuiltinIndicators.files().forEach(builder::add);
         }
         for (Path file : files) {
             try {

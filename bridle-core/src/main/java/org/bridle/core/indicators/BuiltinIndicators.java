@@ -59,11 +59,16 @@ public final class BuiltinIndicators {
         return List.copyOf(feeds);
     }
 
-    /** Every shipped feed, loaded into one set; the files are parsed in parallel. */
+    /** Every shipped feed, loaded into one set. */
     public static IndicatorSet load() {
         IndicatorSet.Builder builder = IndicatorSet.builder();
-        feeds().parallelStream().map(BuiltinIndicators::load).toList().forEach(builder::add);
+        files().forEach(builder::add);
         return builder.build();
+    }
+
+    /** Every shipped feed parsed, in index order; the files are parsed in parallel. */
+    public static List<IndicatorFile> files() {
+        return feeds().parallelStream().map(BuiltinIndicators::load).toList();
     }
 
     /** The feed's bytes, exactly as shipped (and as published by its source). */

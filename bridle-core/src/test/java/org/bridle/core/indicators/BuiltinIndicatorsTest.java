@@ -1,6 +1,7 @@
 package org.bridle.core.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +52,12 @@ class BuiltinIndicatorsTest {
         assertThat(builtin.files()).extracting(IndicatorFile::location)
                 .containsExactlyElementsOf(BuiltinIndicators.feeds().stream().map(BuiltinIndicators.Feed::location)
                         .toList());
+    }
+
+    @Test
+    void filesAreTheFeedsParsedInIndexOrder() {
+        assertThat(BuiltinIndicators.files()).extracting(IndicatorFile::location, IndicatorFile::sha256)
+                .containsExactlyElementsOf(builtin.files().stream().map(f -> tuple(f.location(), f.sha256())).toList());
     }
 
     @Test
