@@ -20,6 +20,7 @@ if defined BUILD (
   )
   popd
 )
-if not defined BRIDLE_JAVA_OPTS set "BRIDLE_JAVA_OPTS=-XX:+UseSerialGC"
+rem JVM options, unless BRIDLE_JAVA_OPTS is set: the line of jvm.options (why: docs\PERFORMANCE.md, "End to end")
+if not defined BRIDLE_JAVA_OPTS set /p BRIDLE_JAVA_OPTS=<"%HERE%jvm.options"
 java %BRIDLE_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -18,14 +18,15 @@ import java.util.TreeMap;
  * <p>Options (defaults in brackets): {@code --files N} [100000], {@code --file-bytes B} [12000], {@code --messages M}
  * [200000], {@code --visits V} [100000], {@code --indicators K} [22000], {@code --work DIR} [bench-work],
  * {@code --jar PATH} [bridle-cli/target/bridle.jar], {@code --runs R} [1], {@code --java-opts "..."} (JVM options of
- * the child, split on spaces) [those of the {@code bridle} launcher], {@code --hashes} (passed to the CLI),
+ * the child, split on spaces) [the launchers' options, read from {@code jvm.options} in the working directory],
+ * {@code --hashes} (passed to the CLI),
  * {@code --mvt "COMMAND"} (also run MVT once on the same backup, see {@link MvtCommand}, and print its figures, the
  * planted traces it found and how many times faster bridle's fastest run was). Exits 1 when bridle misses a planted
  * trace.
  */
 public final class CheckBench {
-    /** The JVM options the {@code bridle} launcher script passes unless BRIDLE_JAVA_OPTS is set. */
-    static final String LAUNCHER_JAVA_OPTS = "-XX:+UseSerialGC";
+    /** The JVM options the launcher scripts pass unless BRIDLE_JAVA_OPTS is set: the line of this file. */
+    static final Path LAUNCHER_JAVA_OPTS = Path.of("jvm.options");
 
     private CheckBench() {
     }
@@ -80,10 +81,12 @@ public final class CheckBench {
         return missing.isEmpty();
     }
 
-    private static List<String> command(Map<String, String> options, Path stix, Path folder, Path out) {
+    private static List<String> command(Map<String, String> options, Path stix, Path folder, Path out)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        String javaOpts = options.getOrDefault("java-opts", LAUNCHER_JAVA_OPTS).trim();
+        String javaOpts = options.containsKey("java-opts") ? options.get("java-opts")
+                : Files.readString(LAUNCHER_JAVA_OPTS).trim();
         if (!javaOpts.isEmpty()) {
             command.addAll(Arrays.asList(javaOpts.split(" +")));
         }
