@@ -25,6 +25,9 @@ import org.bridle.core.model.TimelineEvent;
  * folder, and the chunks are merged when the CSV is written. Thread-safe.
  */
 final class SortedTimeline {
+    /** The read buffer of each spilled chunk while they are merged (a merge may read many chunks at once). */
+    private static final int READ_BUFFER = 1 << 14;
+
     private final ScratchDirectory scratch;
     private final int chunkSize;
     private final List<TimelineEvent> buffer = new ArrayList<>();
@@ -45,21 +48,19 @@ final class SortedTimeline {
     /** Writes every event, sorted, as CSV; the timeline is empty afterwards. */
     synchronized void writeCsv(Path file) throws IOException {
         buffer.sort(TimelineCsv.ORDER);
-        List<Iterator<TimelineEvent>> sources = new ArrayList<>();
-        List<DataInputStream> open = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
         try {
             for (Path chunk : chunks) {
-                DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(chunk), 1 << 16));
-                open.add(in);
-                sources.add(new ChunkReader(in));
+                sources.add(new ChunkSource(new DataInputStream(
+                        new BufferedInputStream(Files.newInputStream(chunk), READ_BUFFER)), sources.size()));
             }
-            sources.add(buffer.iterator());
-            TimelineCsv.write(file, merge(sources));
+            sources.add(new BufferSource(buffer.iterator(), sources.size()));
+            TimelineCsv.write(file, new Merge(sources));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
-            for (DataInputStream in : open) {
-                in.close();
+            for (Source source : sources) {
+                source.close();
             }
             for (Path chunk : chunks) {
                 Files.deleteIfExists(chunk);
@@ -85,86 +86,140 @@ final class SortedTimeline {
         buffer.clear();
     }
 
+    /**
+     * A string, exactly: as UTF-8 after its byte count, unless it holds a surrogate, which UTF-8 cannot always carry
+     * (a lone one); then as UTF-16 after its character count, negated.
+     */
     private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        if (!hasSurrogate(s)) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(utf8.length);
+            out.write(utf8);
+        } else {
+            out.writeInt(-s.length());
+            out.writeChars(s);
+        }
     }
 
-    private static Iterator<TimelineEvent> merge(List<Iterator<TimelineEvent>> sources) {
-        record Head(TimelineEvent event, int source) {
-        }
-        PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> {
-            int byEvent = TimelineCsv.ORDER.compare(a.event(), b.event());
-            return byEvent != 0 ? byEvent : Integer.compare(a.source(), b.source());
-        });
-        for (int i = 0; i < sources.size(); i++) {
-            if (sources.get(i).hasNext()) {
-                heads.add(new Head(sources.get(i).next(), i));
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
             }
         }
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return !heads.isEmpty();
-            }
+        return false;
+    }
 
-            @Override
-            public TimelineEvent next() {
-                Head head = heads.poll();
-                if (head == null) {
-                    throw new NoSuchElementException();
-                }
-                Iterator<TimelineEvent> source = sources.get(head.source());
-                if (source.hasNext()) {
-                    heads.add(new Head(source.next(), head.source()));
-                }
-                return head.event();
-            }
-        };
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length >= 0) {
+            byte[] utf8 = new byte[length];
+            in.readFully(utf8);
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+        char[] chars = new char[-length];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = in.readChar();
+        }
+        return new String(chars);
+    }
+
+    /** One sorted run being merged: its current event and its place among the runs (the tie-break). */
+    private abstract static class Source implements Comparable<Source> {
+        private final int index;
+        TimelineEvent head;
+
+        Source(int index) {
+            this.index = index;
+        }
+
+        /** Moves {@link #head} to the next event, null at the end. */
+        abstract void advance();
+
+        void close() throws IOException {
+        }
+
+        @Override
+        public int compareTo(Source other) {
+            int c = TimelineCsv.ORDER.compare(head, other.head);
+            return c != 0 ? c : Integer.compare(index, other.index);
+        }
+    }
+
+    private static final class BufferSource extends Source {
+        private final Iterator<TimelineEvent> events;
+
+        BufferSource(Iterator<TimelineEvent> events, int index) {
+            super(index);
+            this.events = events;
+            advance();
+        }
+
+        @Override
+        void advance() {
+            head = events.hasNext() ? events.next() : null;
+        }
     }
 
     /** Reads back a spilled chunk. */
-    private static final class ChunkReader implements Iterator<TimelineEvent> {
+    private static final class ChunkSource extends Source {
         private final DataInputStream in;
-        private TimelineEvent next;
 
-        ChunkReader(DataInputStream in) {
+        ChunkSource(DataInputStream in, int index) {
+            super(index);
             this.in = in;
             advance();
         }
 
-        private void advance() {
+        @Override
+        void advance() {
             try {
                 long seconds = in.readLong();
                 int nanos = in.readInt();
-                next = new TimelineEvent(Instant.ofEpochSecond(seconds, nanos), readString(), readString(), readString());
+                head = new TimelineEvent(Instant.ofEpochSecond(seconds, nanos), readString(in), readString(in),
+                        readString(in));
             } catch (EOFException end) {
-                next = null;
+                head = null;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        private String readString() throws IOException {
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+        @Override
+        void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** The events of sorted runs in one sorted sequence; equal events come in the order of their runs. */
+    private static final class Merge implements Iterator<TimelineEvent> {
+        private final PriorityQueue<Source> heads = new PriorityQueue<>();
+
+        Merge(List<Source> sources) {
+            for (Source source : sources) {
+                if (source.head != null) {
+                    heads.add(source);
+                }
+            }
         }
 
         @Override
         public boolean hasNext() {
-            return next != null;
+            return !heads.isEmpty();
         }
 
         @Override
         public TimelineEvent next() {
-            if (next == null) {
+            Source source = heads.poll();
+            if (source == null) {
                 throw new NoSuchElementException();
             }
-            TimelineEvent current = next;
-            advance();
-            return current;
+            TimelineEvent event = source.head;
+            source.advance();
+            if (source.head != null) {
+                heads.add(source);
+            }
+            return event;
         }
     }
 }
