@@ -85,8 +85,10 @@ final class RecordWriter implements ValueWriter {
         }
         Method accessor = component.getAccessor();
         Class<?> declared = component.getType();
+        // a value of a final type other than a record has the writer of that type: a standard one
         boolean exact = declared.isPrimitive() || Modifier.isFinal(declared.getModifiers()) && !declared.isRecord();
-        ValueWriter value = exact ? EntryJson.writerFor(declared) : StandardValueWriter.BY_CLASS;
+        StandardValueWriter value = exact ? (StandardValueWriter) EntryJson.writerFor(declared)
+                : StandardValueWriter.BY_CLASS;
         byte[] quoted = bean.getSerializedName().asQuotedUTF8();
         byte[] name = new byte[quoted.length + 2 + Separators.NAME_VALUE.length];
         name[0] = '"';
@@ -138,6 +140,6 @@ final class RecordWriter implements ValueWriter {
     }
 
     /** One property: its name as written ({@code "name" : }, UTF-8), its accessor and the writer of its values. */
-    private record Property(byte[] name, Function<Object, Object> accessor, ValueWriter value) {
+    private record Property(byte[] name, Function<Object, Object> accessor, StandardValueWriter value) {
     }
 }
