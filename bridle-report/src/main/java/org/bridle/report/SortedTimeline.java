@@ -1,16 +1,9 @@
 package org.bridle.report;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -51,8 +44,7 @@ final class SortedTimeline {
         List<Source> sources = new ArrayList<>();
         try {
             for (Path chunk : chunks) {
-                sources.add(new ChunkSource(new DataInputStream(
-                        new BufferedInputStream(Files.newInputStream(chunk), READ_BUFFER)), sources.size()));
+                sources.add(new ChunkSource(new TimelineSpill.Reader(chunk, READ_BUFFER), sources.size()));
             }
             sources.add(new BufferSource(buffer.iterator(), sources.size()));
             TimelineCsv.write(file, new Merge(sources));
@@ -73,55 +65,9 @@ final class SortedTimeline {
     private void spill() throws IOException {
         buffer.sort(TimelineCsv.ORDER);
         Path chunk = scratch.newFolder("timeline").resolve("chunk");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(chunk), 1 << 16))) {
-            for (TimelineEvent e : buffer) {
-                out.writeLong(e.time().getEpochSecond());
-                out.writeInt(e.time().getNano());
-                writeString(out, e.artifact());
-                writeString(out, e.event());
-                writeString(out, e.description());
-            }
-        }
+        TimelineSpill.write(chunk, buffer);
         chunks.add(chunk);
         buffer.clear();
-    }
-
-    /**
-     * A string, exactly: as UTF-8 after its byte count, unless it holds a surrogate, which UTF-8 cannot always carry
-     * (a lone one); then as UTF-16 after its character count, negated.
-     */
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        if (!hasSurrogate(s)) {
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(utf8.length);
-            out.write(utf8);
-        } else {
-            out.writeInt(-s.length());
-            out.writeChars(s);
-        }
-    }
-
-    private static boolean hasSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isSurrogate(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length >= 0) {
-            byte[] utf8 = new byte[length];
-            in.readFully(utf8);
-            return new String(utf8, StandardCharsets.UTF_8);
-        }
-        char[] chars = new char[-length];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = in.readChar();
-        }
-        return new String(chars);
     }
 
     /** One sorted run being merged: its current event and its place among the runs (the tie-break). */
@@ -161,11 +107,11 @@ final class SortedTimeline {
         }
     }
 
-    /** Reads back a spilled chunk. */
+    /** A spilled chunk, read back. */
     private static final class ChunkSource extends Source {
-        private final DataInputStream in;
+        private final TimelineSpill.Reader in;
 
-        ChunkSource(DataInputStream in, int index) {
+        ChunkSource(TimelineSpill.Reader in, int index) {
             super(index);
             this.in = in;
             advance();
@@ -174,12 +120,7 @@ final class SortedTimeline {
         @Override
         void advance() {
             try {
-                long seconds = in.readLong();
-                int nanos = in.readInt();
-                head = new TimelineEvent(Instant.ofEpochSecond(seconds, nanos), readString(in), readString(in),
-                        readString(in));
-            } catch (EOFException end) {
-                head = null;
+                head = in.next();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
