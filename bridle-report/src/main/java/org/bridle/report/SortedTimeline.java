@@ -15,11 +15,14 @@ import org.bridle.core.model.TimelineEvent;
 /**
  * Collects timeline events in any order and writes them sorted (see {@link TimelineCsv#ORDER}) in bounded memory:
  * at most {@code chunkSize} events are held; each full chunk is sorted and spilled to a file in the private scratch
- * folder, and the chunks are merged when the CSV is written. Thread-safe.
+ * folder (at most {@link #MERGE_WIDTH} files: then they are merged into one), and the chunks are merged when the CSV
+ * is written. Thread-safe.
  */
 final class SortedTimeline {
-    /** The read buffer of each spilled chunk while they are merged (a merge may read many chunks at once). */
+    /** The read buffer of each spilled chunk while they are merged. */
     private static final int READ_BUFFER = 1 << 14;
+    /** The most chunks kept: open at once in a merge, they bound its files and buffers (1.6 MB). */
+    static final int MERGE_WIDTH = 100;
 
     private final ScratchDirectory scratch;
     private final int chunkSize;
@@ -41,13 +44,38 @@ final class SortedTimeline {
     /** Writes every event, sorted, as CSV; the timeline is empty afterwards. */
     synchronized void writeCsv(Path file) throws IOException {
         buffer.sort(TimelineCsv.ORDER);
+        try {
+            mergeChunksWith(buffer.iterator(), sorted -> TimelineCsv.write(file, sorted));
+        } finally {
+            buffer.clear();
+        }
+    }
+
+    /**
+     * Sorts the buffer into a new chunk; when that would make {@link #MERGE_WIDTH} chunks, merges the buffer and
+     * every chunk into one instead, so a merge never reads more files at once.
+     */
+    private void spill() throws IOException {
+        buffer.sort(TimelineCsv.ORDER);
+        Path chunk = scratch.newFolder("timeline").resolve("chunk");
+        if (chunks.size() + 1 < MERGE_WIDTH) {
+            TimelineSpill.write(chunk, buffer.iterator());
+        } else {
+            mergeChunksWith(buffer.iterator(), sorted -> TimelineSpill.write(chunk, sorted));
+        }
+        chunks.add(chunk);
+        buffer.clear();
+    }
+
+    /** Hands the events of every chunk and of {@code sorted} to {@code use} in order; deletes the chunks after. */
+    private void mergeChunksWith(Iterator<TimelineEvent> sorted, SortedUse use) throws IOException {
         List<Source> sources = new ArrayList<>();
         try {
             for (Path chunk : chunks) {
                 sources.add(new ChunkSource(new TimelineSpill.Reader(chunk, READ_BUFFER), sources.size()));
             }
-            sources.add(new BufferSource(buffer.iterator(), sources.size()));
-            TimelineCsv.write(file, new Merge(sources));
+            sources.add(new BufferSource(sorted, sources.size()));
+            use.accept(new Merge(sources));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
@@ -58,16 +86,12 @@ final class SortedTimeline {
                 Files.deleteIfExists(chunk);
             }
             chunks.clear();
-            buffer.clear();
         }
     }
 
-    private void spill() throws IOException {
-        buffer.sort(TimelineCsv.ORDER);
-        Path chunk = scratch.newFolder("timeline").resolve("chunk");
-        TimelineSpill.write(chunk, buffer);
-        chunks.add(chunk);
-        buffer.clear();
+    /** What is done with a merged, sorted sequence of events. */
+    private interface SortedUse {
+        void accept(Iterator<TimelineEvent> sorted) throws IOException;
     }
 
     /** One sorted run being merged: its current event and its place among the runs (the tie-break). */

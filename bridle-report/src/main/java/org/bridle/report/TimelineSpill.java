@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.List;
+import java.util.Iterator;
 import org.bridle.core.model.TimelineEvent;
 
 /**
@@ -24,10 +24,11 @@ final class TimelineSpill {
     }
 
     /** Writes {@code events}, in their order, to a new file. */
-    static void write(Path file, List<TimelineEvent> events) throws IOException {
+    static void write(Path file, Iterator<TimelineEvent> events) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-            for (TimelineEvent e : events) {
+            while (events.hasNext()) {
+                TimelineEvent e = events.next();
                 buffer = room(channel, buffer, 12);
                 buffer.putLong(e.time().getEpochSecond()).putInt(e.time().getNano());
                 buffer = string(channel, buffer, e.artifact());

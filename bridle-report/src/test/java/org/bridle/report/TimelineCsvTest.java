@@ -88,6 +88,10 @@ class TimelineCsvTest {
                 small.addAll(List.of(event));
                 large.addAll(List.of(event));
             }
+            try (var files = Files.walk(scratch.root())) {
+                assertThat(files.filter(Files::isRegularFile).count()).as("250 spills, merged when 100")
+                        .isBetween(1L, (long) SortedTimeline.MERGE_WIDTH);
+            }
             small.writeCsv(spilled);
             large.writeCsv(inMemory);
         }
