@@ -1,5 +1,6 @@
 package org.bridle.report;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -9,34 +10,45 @@ import java.time.ZoneOffset;
  * one or more times per entry, and this runs several times faster. Years outside 1 to 9999 go to the formatter.
  */
 final class ReportTime {
+    /** The length of a formatted time of the years 1 to 9999. */
+    static final int LENGTH = 26;
+
     private ReportTime() {
     }
 
     static String format(Instant time) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), time.getNano(), ZoneOffset.UTC);
-        if (t.getYear() < 1 || t.getYear() > 9999) {
-            return ReportJson.TIME.format(time);
-        }
-        char[] c = new char[26];
-        digits(c, 0, t.getYear(), 4);
-        c[4] = '-';
-        digits(c, 5, t.getMonthValue(), 2);
-        c[7] = '-';
-        digits(c, 8, t.getDayOfMonth(), 2);
-        c[10] = ' ';
-        digits(c, 11, t.getHour(), 2);
-        c[13] = ':';
-        digits(c, 14, t.getMinute(), 2);
-        c[16] = ':';
-        digits(c, 17, t.getSecond(), 2);
-        c[19] = '.';
-        digits(c, 20, t.getNano() / 1000, 6);
-        return new String(c);
+        byte[] text = new byte[LENGTH];
+        return write(time, text, 0) ? new String(text, StandardCharsets.ISO_8859_1) : ReportJson.TIME.format(time);
     }
 
-    private static void digits(char[] c, int at, int value, int width) {
+    /**
+     * Writes the formatted time as {@link #LENGTH} ASCII bytes at {@code to[at]}, unless its year is outside 1 to
+     * 9999: then it writes nothing and returns false.
+     */
+    static boolean write(Instant time, byte[] to, int at) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), time.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 1 || t.getYear() > 9999) {
+            return false;
+        }
+        digits(to, at, t.getYear(), 4);
+        to[at + 4] = '-';
+        digits(to, at + 5, t.getMonthValue(), 2);
+        to[at + 7] = '-';
+        digits(to, at + 8, t.getDayOfMonth(), 2);
+        to[at + 10] = ' ';
+        digits(to, at + 11, t.getHour(), 2);
+        to[at + 13] = ':';
+        digits(to, at + 14, t.getMinute(), 2);
+        to[at + 16] = ':';
+        digits(to, at + 17, t.getSecond(), 2);
+        to[at + 19] = '.';
+        digits(to, at + 20, t.getNano() / 1000, 6);
+        return true;
+    }
+
+    private static void digits(byte[] to, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
-            c[i] = (char) ('0' + value % 10);
+            to[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }
