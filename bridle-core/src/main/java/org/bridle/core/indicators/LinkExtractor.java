@@ -48,6 +48,12 @@ public final class LinkExtractor {
     private static final String CLOSING_BRACKETS = ")]}";
     private static final String TERMINATORS = "\"<>`|\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e";
     private static final Separator[] SEPARATORS = Separator.values();
+    /**
+     * What may follow a word's letters, digits, {@code -} and {@code _} when the word starts a link: a dot (plain or
+     * defanged as {@code [.]} or {@code (.)}), the {@code :} or {@code %} of a scheme's separator, or the {@code +}
+     * of a scheme such as {@code svn+ssh}. A word followed by anything else starts no link and is skipped whole.
+     */
+    private static final String LINK_CONTINUATIONS = ".[(:%+";
     /** The most links looked for inside one link. */
     private static final int MAX_NESTED_LINKS = 8;
     /** The longest user name and password looked for before a host. */
@@ -84,6 +90,11 @@ public final class LinkExtractor {
             while (i < n) {
                 if (!isLabelChar(s.charAt(i)) || i > 0 && isLabelChar(s.charAt(i - 1))) {
                     i++;
+                    continue;
+                }
+                int word = wordEnd(i);
+                if (word == n || LINK_CONTINUATIONS.indexOf(s.charAt(word)) < 0) {
+                    i = word;
                     continue;
                 }
                 boolean inside = i < insideUntil;
