@@ -1,7 +1,6 @@
 package org.bridle.core.scan;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -26,7 +25,6 @@ import org.bridle.core.indicators.Indicator;
 import org.bridle.core.indicators.IndicatorMatch;
 import org.bridle.core.indicators.IndicatorMatcher;
 import org.bridle.core.indicators.IndicatorType;
-import org.bridle.core.io.Hashing;
 import org.bridle.core.io.ScratchDirectory;
 import org.bridle.core.model.Alert;
 import org.bridle.core.model.MatchedIndicator;
@@ -72,6 +70,7 @@ public final class ScanEngine {
         List<List<Alert>> alerts = new ArrayList<>();
         try (ScratchDirectory scratch = ScratchDirectory.create()) {
             ParseContext context = new ParseContext(source, scratch, indicators);
+            EvidenceHashes hashes = new EvidenceHashes();
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, artifacts.size())),
                     runnable -> {
                         Thread t = new Thread(runnable, "bridle-artifact");
@@ -81,7 +80,8 @@ public final class ScanEngine {
             try {
                 List<Future<Run>> futures = new ArrayList<>();
                 for (Artifact<?> artifact : artifacts) {
-                    futures.add(pool.submit(() -> runArtifact(artifact, source, context, sink, listener)));
+                    futures.add(pool.submit(() -> runArtifact(artifact, source, context, hashes, sink,
+                            listener)));
                 }
                 for (Future<Run> future : futures) {
                     Run run = await(future);
@@ -118,8 +118,8 @@ public final class ScanEngine {
     private record Run(ArtifactOutcome outcome, List<Alert> alerts) {
     }
 
-    private <E> Run runArtifact(Artifact<E> artifact, Source source, ParseContext context, ScanSink sink,
-                                ScanListener listener) throws IOException {
+    private <E> Run runArtifact(Artifact<E> artifact, Source source, ParseContext context, EvidenceHashes hashes,
+                                ScanSink sink, ScanListener listener) throws IOException {
         listener.artifactStarted(artifact.id());
         long start = System.nanoTime();
         ArtifactEmitter<E> emitter = new ArtifactEmitter<>(artifact, sink);
@@ -141,7 +141,7 @@ public final class ScanEngine {
                 }
                 files.add(file.origin());
                 try {
-                    sink.evidenceRead(file.devicePath(), file.origin(), sha256(file));
+                    sink.evidenceRead(file.devicePath(), file.origin(), hashes.sha256(file));
                     artifact.parse(file, context, emitter);
                 } catch (OutOfMemoryError e) {
                     failures.add(new ArtifactOutcome.Failure(file.origin(), "the file is too large to parse", e));
@@ -160,12 +160,6 @@ public final class ScanEngine {
         sink.artifactFinished(outcome);
         listener.artifactFinished(outcome);
         return new Run(outcome, emitter.alerts);
-    }
-
-    private static String sha256(EvidenceFile file) throws IOException {
-        try (InputStream in = file.open()) {
-            return Hashing.sha256(in);
-        }
     }
 
     /**
