@@ -1,5 +1,6 @@
 package org.bridle.core.io;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -7,22 +8,37 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.sqlite.core.Codes;
+import org.sqlite.core.CoreStatement;
+import org.sqlite.core.DB;
+import org.sqlite.core.SafeStmtPtr;
 
 /**
  * The current row of a query, read by column label. A label the query does not return reads as null, so artifacts
  * can select only the columns a database version has and read the rest as absent.
+ *
+ * <p>Values are read from sqlite-jdbc's statement directly: the value's storage class once, then the one native
+ * call that reads it, under one lock. They are exactly what {@code ResultSet.getObject} (which asks for the storage
+ * class twice for a REAL and passes text through a direct buffer) would give, converted as the methods below say.
  */
 public final class SqlRow {
     /** Stands for a label the query does not return. */
     private static final int ABSENT = 0;
 
-    private final ResultSet rs;
+    private final SafeStmtPtr statement;
+    private final boolean utf8Text;
     private final Map<String, Integer> index = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     /** The column of each label as artifacts spell it, resolved once per query rather than once per row. */
     private final Map<String, Integer> resolved = new HashMap<>();
 
-    SqlRow(ResultSet rs) throws SQLException {
-        this.rs = rs;
+    /**
+     * @param rs a result set of sqlite-jdbc
+     * @param utf8Text true when the database stores text as UTF-8 ({@code PRAGMA encoding}), so that a text value's
+     *     stored bytes are its UTF-8 bytes
+     */
+    SqlRow(ResultSet rs, boolean utf8Text) throws SQLException {
+        this.statement = ((CoreStatement) rs.getStatement()).pointer;
+        this.utf8Text = utf8Text;
         ResultSetMetaData meta = rs.getMetaData();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             index.putIfAbsent(meta.getColumnLabel(i), i);
@@ -49,11 +65,19 @@ public final class SqlRow {
         if (i == ABSENT) {
             return null;
         }
-        Object value = rs.getObject(i);
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        }
-        return value == null ? null : value.toString();
+        return statement.safeRun((db, stmt) -> switch (db.column_type(stmt, i - 1)) {
+            case Codes.SQLITE_NULL -> null;
+            case Codes.SQLITE_INTEGER -> Long.toString(db.column_long(stmt, i - 1));
+            case Codes.SQLITE_FLOAT -> Double.toString(db.column_double(stmt, i - 1));
+            case Codes.SQLITE_BLOB -> new String(db.column_blob(stmt, i - 1), StandardCharsets.UTF_8);
+            default -> text(db, stmt, i - 1);
+        });
+    }
+
+    /** A TEXT value: its stored bytes when they are UTF-8 (one copy into the heap), else SQLite's UTF-8 of it. */
+    private String text(DB db, long stmt, int column) throws SQLException {
+        return utf8Text ? new String(db.column_blob(stmt, column), StandardCharsets.UTF_8)
+                : db.column_text(stmt, column);
     }
 
     /** The value as a whole number, or null when it is NULL, not a number, or not returned. */
@@ -62,18 +86,20 @@ public final class SqlRow {
         if (i == ABSENT) {
             return null;
         }
-        Object value = rs.getObject(i);
-        if (value instanceof Number n) {
-            return n.longValue();
+        return statement.safeRun((db, stmt) -> switch (db.column_type(stmt, i - 1)) {
+            case Codes.SQLITE_INTEGER -> db.column_long(stmt, i - 1);
+            case Codes.SQLITE_FLOAT -> (long) db.column_double(stmt, i - 1);
+            case Codes.SQLITE_NULL, Codes.SQLITE_BLOB -> null;
+            default -> parseLong(text(db, stmt, i - 1));
+        });
+    }
+
+    private static Long parseLong(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException notNumber) {
+            return null;
         }
-        if (value instanceof String s) {
-            try {
-                return Long.parseLong(s.trim());
-            } catch (NumberFormatException notNumber) {
-                return null;
-            }
-        }
-        return null;
     }
 
     /** The value as a real number, or null when it is NULL, not a number, or not returned. */
@@ -82,18 +108,20 @@ public final class SqlRow {
         if (i == ABSENT) {
             return null;
         }
-        Object value = rs.getObject(i);
-        if (value instanceof Number n) {
-            return n.doubleValue();
+        return statement.safeRun((db, stmt) -> switch (db.column_type(stmt, i - 1)) {
+            case Codes.SQLITE_INTEGER -> (double) db.column_long(stmt, i - 1);
+            case Codes.SQLITE_FLOAT -> db.column_double(stmt, i - 1);
+            case Codes.SQLITE_NULL, Codes.SQLITE_BLOB -> null;
+            default -> parseDouble(text(db, stmt, i - 1));
+        });
+    }
+
+    private static Double parseDouble(String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException notNumber) {
+            return null;
         }
-        if (value instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException notNumber) {
-                return null;
-            }
-        }
-        return null;
     }
 
     /** The value as a boolean (true when non-zero), or null when it is NULL, not a number, or not returned. */
@@ -114,6 +142,6 @@ public final class SqlRow {
     /** The value as bytes, or null when it is NULL or not returned. */
     public byte[] bytes(String column) throws SQLException {
         int i = column(column);
-        return i == ABSENT ? null : rs.getBytes(i);
+        return i == ABSENT ? null : statement.safeRun((db, stmt) -> db.column_blob(stmt, i - 1));
     }
 }

@@ -61,6 +61,7 @@ public final class SqliteEvidence implements AutoCloseable {
     private final boolean recovered;
     private final Map<String, Set<String>> columns = new ConcurrentHashMap<>();
     private Set<String> tables;
+    private Boolean utf8Text;
 
     private SqliteEvidence(Connection connection, boolean recovered) {
         this.connection = connection;
@@ -361,7 +362,7 @@ public final class SqliteEvidence implements AutoCloseable {
                 st.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rs = st.executeQuery()) {
-                SqlRow row = new SqlRow(rs);
+                SqlRow row = new SqlRow(rs, textIsUtf8());
                 while (rs.next()) {
                     handler.row(row);
                 }
@@ -372,6 +373,17 @@ public final class SqliteEvidence implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** True when the database stores its text as UTF-8, asked once ({@code PRAGMA encoding}). */
+    private synchronized boolean textIsUtf8() throws SQLException {
+        if (utf8Text == null) {
+            try (PreparedStatement st = connection.prepareStatement("PRAGMA encoding");
+                 ResultSet rs = st.executeQuery()) {
+                utf8Text = rs.next() && "UTF-8".equalsIgnoreCase(rs.getString(1));
+            }
+        }
+        return utf8Text;
     }
 
     /** Receives rows of a query. */
