@@ -30,6 +30,16 @@ public final class SqlRow {
     private final Map<String, Integer> index = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     /** The column of each label as artifacts spell it, resolved once per query rather than once per row. */
     private final Map<String, Integer> resolved = new HashMap<>();
+    /** The column the readers below read, counted from 0; {@link #read} sets it. */
+    private int reading;
+    /**
+     * The readers of one value, made once rather than as a lambda per value. A row is read by one thread at a time.
+     */
+    private final SafeStmtPtr.SafePtrFunction<String, SQLException> stringAt = this::stringAt;
+    private final SafeStmtPtr.SafePtrFunction<Long, SQLException> integerAt = this::integerAt;
+    private final SafeStmtPtr.SafePtrFunction<Double, SQLException> realAt = this::realAt;
+    private final SafeStmtPtr.SafePtrFunction<byte[], SQLException> bytesAt =
+            (db, stmt) -> db.column_blob(stmt, reading);
 
     /**
      * @param rs a result set of sqlite-jdbc
@@ -61,37 +71,61 @@ public final class SqlRow {
 
     /** The value as text, or null when it is NULL or not returned. */
     public String string(String column) throws SQLException {
-        int i = column(column);
-        if (i == ABSENT) {
-            return null;
-        }
-        return statement.safeRun((db, stmt) -> switch (db.column_type(stmt, i - 1)) {
-            case Codes.SQLITE_NULL -> null;
-            case Codes.SQLITE_INTEGER -> Long.toString(db.column_long(stmt, i - 1));
-            case Codes.SQLITE_FLOAT -> Double.toString(db.column_double(stmt, i - 1));
-            case Codes.SQLITE_BLOB -> new String(db.column_blob(stmt, i - 1), StandardCharsets.UTF_8);
-            default -> text(db, stmt, i - 1);
-        });
-    }
-
-    /** A TEXT value: its stored bytes when they are UTF-8 (one copy into the heap), else SQLite's UTF-8 of it. */
-    private String text(DB db, long stmt, int column) throws SQLException {
-        return utf8Text ? new String(db.column_blob(stmt, column), StandardCharsets.UTF_8)
-                : db.column_text(stmt, column);
+        return read(column, stringAt);
     }
 
     /** The value as a whole number, or null when it is NULL, not a number, or not returned. */
     public Long integer(String column) throws SQLException {
-        int i = column(column);
+        return read(column, integerAt);
+    }
+
+    /** The value as a real number, or null when it is NULL, not a number, or not returned. */
+    public Double real(String column) throws SQLException {
+        return read(column, realAt);
+    }
+
+    /** Reads the labelled column of the current row with one of the readers below, under the statement's lock. */
+    private <T> T read(String label, SafeStmtPtr.SafePtrFunction<T, SQLException> reader) throws SQLException {
+        int i = column(label);
         if (i == ABSENT) {
             return null;
         }
-        return statement.safeRun((db, stmt) -> switch (db.column_type(stmt, i - 1)) {
-            case Codes.SQLITE_INTEGER -> db.column_long(stmt, i - 1);
-            case Codes.SQLITE_FLOAT -> (long) db.column_double(stmt, i - 1);
+        reading = i - 1;
+        return statement.safeRun(reader);
+    }
+
+    private String stringAt(DB db, long stmt) throws SQLException {
+        return switch (db.column_type(stmt, reading)) {
+            case Codes.SQLITE_NULL -> null;
+            case Codes.SQLITE_INTEGER -> Long.toString(db.column_long(stmt, reading));
+            case Codes.SQLITE_FLOAT -> Double.toString(db.column_double(stmt, reading));
+            case Codes.SQLITE_BLOB -> new String(db.column_blob(stmt, reading), StandardCharsets.UTF_8);
+            default -> text(db, stmt);
+        };
+    }
+
+    private Long integerAt(DB db, long stmt) throws SQLException {
+        return switch (db.column_type(stmt, reading)) {
+            case Codes.SQLITE_INTEGER -> db.column_long(stmt, reading);
+            case Codes.SQLITE_FLOAT -> (long) db.column_double(stmt, reading);
             case Codes.SQLITE_NULL, Codes.SQLITE_BLOB -> null;
-            default -> parseLong(text(db, stmt, i - 1));
-        });
+            default -> parseLong(text(db, stmt));
+        };
+    }
+
+    private Double realAt(DB db, long stmt) throws SQLException {
+        return switch (db.column_type(stmt, reading)) {
+            case Codes.SQLITE_INTEGER -> (double) db.column_long(stmt, reading);
+            case Codes.SQLITE_FLOAT -> db.column_double(stmt, reading);
+            case Codes.SQLITE_NULL, Codes.SQLITE_BLOB -> null;
+            default -> parseDouble(text(db, stmt));
+        };
+    }
+
+    /** A TEXT value: its stored bytes when they are UTF-8 (one copy into the heap), else SQLite's UTF-8 of it. */
+    private String text(DB db, long stmt) throws SQLException {
+        return utf8Text ? new String(db.column_blob(stmt, reading), StandardCharsets.UTF_8)
+                : db.column_text(stmt, reading);
     }
 
     private static Long parseLong(String text) {
@@ -100,20 +134,6 @@ public final class SqlRow {
         } catch (NumberFormatException notNumber) {
             return null;
         }
-    }
-
-    /** The value as a real number, or null when it is NULL, not a number, or not returned. */
-    public Double real(String column) throws SQLException {
-        int i = column(column);
-        if (i == ABSENT) {
-            return null;
-        }
-        return statement.safeRun((db, stmt) -> switch (db.column_type(stmt, i - 1)) {
-            case Codes.SQLITE_INTEGER -> (double) db.column_long(stmt, i - 1);
-            case Codes.SQLITE_FLOAT -> db.column_double(stmt, i - 1);
-            case Codes.SQLITE_NULL, Codes.SQLITE_BLOB -> null;
-            default -> parseDouble(text(db, stmt, i - 1));
-        });
     }
 
     private static Double parseDouble(String text) {
@@ -141,7 +161,6 @@ public final class SqlRow {
 
     /** The value as bytes, or null when it is NULL or not returned. */
     public byte[] bytes(String column) throws SQLException {
-        int i = column(column);
-        return i == ABSENT ? null : statement.safeRun((db, stmt) -> db.column_blob(stmt, i - 1));
+        return read(column, bytesAt);
     }
 }
