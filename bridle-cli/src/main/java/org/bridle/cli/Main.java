@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.bridle.core.io.SqliteEvidence;
 import picocli.CommandLine;
 
 /** Entry point: {@code main} calls the testable {@link #run}. */
@@ -12,6 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        SqliteEvidence.startLoadingDriver();
         System.exit(run(System.out, System.err, args));
     }
 

@@ -207,6 +207,25 @@ public final class SqliteEvidence implements AutoCloseable {
     }
 
     /**
+     * Starts loading SQLite's native library (which sqlite-jdbc first extracts to a temporary file) and the driver's
+     * classes on a daemon thread, by opening and closing an empty in-memory database, so that a command can parse
+     * its arguments meanwhile. The first database opened waits for the load if it is still running; a failure here
+     * is left for that open to report.
+     */
+    public static void startLoadingDriver() {
+        Thread loader = new Thread(() -> {
+            try (Connection connection = config().createConnection("jdbc:sqlite::memory:");
+                 Statement st = connection.createStatement()) {
+                st.execute("SELECT 1");
+            } catch (SQLException | RuntimeException failure) {
+                // the first real open reports it
+            }
+        }, "bridle-sqlite-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /**
      * The configuration every connection starts from. SQLite's own lock around each call is left out
      * ({@code SQLITE_OPEN_NOMUTEX}): sqlite-jdbc already serializes all calls on a connection (its {@code NativeDB}
      * methods are synchronized), and the lock cost two system calls per value read.

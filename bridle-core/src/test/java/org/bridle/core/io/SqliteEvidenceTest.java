@@ -49,6 +49,29 @@ class SqliteEvidenceTest {
     }
 
     @Test
+    void opensWhileTheDriverIsStillLoadingOnItsOwnThread() throws Exception {
+        Path db = dir.resolve("early.db");
+        try (SqliteFixture f = SqliteFixture.create(db)) {
+            f.execute("CREATE TABLE t (v TEXT)");
+            f.insert("INSERT INTO t VALUES (?)", "first");
+        }
+        SqliteEvidence.startLoadingDriver();
+        List<String> rows = new ArrayList<>();
+        try (ScratchDirectory scratch = ScratchDirectory.create();
+             SqliteEvidence sql = SqliteEvidence.open(evidence(db), scratch)) {
+            sql.query("SELECT v FROM t", row -> rows.add(row.string("v")));
+        }
+        assertThat(rows).containsExactly("first");
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("bridle-sqlite-load")) {
+                assertThat(thread.isDaemon()).isTrue();
+                thread.join(10_000);
+                assertThat(thread.isAlive()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void readsCocoaTimesAndFlagsWithNullAndZeroAsAbsent() throws Exception {
         Path db = dir.resolve("times.db");
         try (SqliteFixture f = SqliteFixture.create(db)) {
