@@ -1,7 +1,10 @@
 package org.bridle.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.bridle.core.indicators.BuiltinIndicators;
 import org.bridle.core.indicators.IndicatorFile;
 import org.bridle.core.indicators.IndicatorFileException;
@@ -16,25 +19,39 @@ import org.bridle.report.RunInfo;
 record LoadedIndicators(IndicatorSet set) {
 
     /**
-     * Loads the indicators; prints nothing (see {@link #reportProblems}), so it may run beside a password prompt.
+     * Loads the indicators; prints nothing (see {@link #reportProblems}), so it may run beside a password prompt. The
+     * built-in feeds are parsed on the common pool while this thread parses {@code files}; the set holds the
+     * built-in feeds first, then the files in order, whichever finished first.
      *
      * @throws InputException when a file given with {@code --iocs} cannot be read or is neither a STIX bundle nor a
      *     stalkerware YAML list
      */
     static LoadedIndicators load(List<Path> files, boolean builtin) throws InputException {
-        IndicatorSet.Builder builder = IndicatorSet.builder();
-        if (builtin) {
-            BuiltinIndicators.files().forEach(builder::add);
-        }
+        CompletableFuture<List<IndicatorFile>> shipped = builtin
+                ? CompletableFuture.supplyAsync(BuiltinIndicators::files) : CompletableFuture.completedFuture(List.of());
+        List<IndicatorFile> given = new ArrayList<>();
         for (Path file : files) {
             try {
                 String name = file.getFileName() == null ? "" : file.getFileName().toString();
-                builder.add(StalkerwareYamlLoader.handles(name) ? StalkerwareYamlLoader.load(file)
+                given.add(StalkerwareYamlLoader.handles(name) ? StalkerwareYamlLoader.load(file)
                         : StixBundleLoader.load(file));
             } catch (IndicatorFileException e) {
                 throw new InputException(e.getMessage(), e);
             }
         }
+        IndicatorSet.Builder builder = IndicatorSet.builder();
+        try {
+            shipped.join().forEach(builder::add);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+        given.forEach(builder::add);
         return new LoadedIndicators(builder.build());
     }
 
