@@ -28,7 +28,8 @@ record LoadedIndicators(IndicatorSet set) {
      */
     static LoadedIndicators load(List<Path> files, boolean builtin) throws InputException {
         CompletableFuture<List<IndicatorFile>> shipped = builtin
-                ? CompletableFuture.supplyAsync(BuiltinIndicators::files) : CompletableFuture.completedFuture(List.of());
+                ? CompletableFuture.supplyAsync(BuiltinIndicators::files)
+                : CompletableFuture.completedFuture(List.of());
         List<IndicatorFile> given = new ArrayList<>();
         for (Path file : files) {
             try {
