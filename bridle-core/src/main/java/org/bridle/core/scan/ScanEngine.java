@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,9 @@ import org.bridle.core.source.Source;
  * observables against the indicators (one alert per entry for each indicator value and family, however many
  * observables or feed files match it), and hands entries, timeline events and alerts to a sink as they arrive.
  * One artifact's failure on one file is recorded in its outcome and never stops the others. Artifacts run in
- * parallel on up to {@code threads} threads.
+ * parallel on up to {@code threads} threads; every artifact's files are looked up first, and those with the most
+ * bytes to read start first, so that the longest work does not start last. Outcomes and alerts keep the order of
+ * the artifact list.
  */
 public final class ScanEngine {
     /** The level of an alert raised by an indicator match. */
@@ -78,10 +81,12 @@ public final class ScanEngine {
                         return t;
                     });
             try {
-                List<Future<Run>> futures = new ArrayList<>();
-                for (Artifact<?> artifact : artifacts) {
-                    futures.add(pool.submit(() -> runArtifact(artifact, source, context, hashes, sink,
-                            listener)));
+                List<Planned> plans = artifacts.stream().map(artifact -> plan(artifact, source)).toList();
+                List<Future<Run>> futures = new ArrayList<>(Collections.nCopies(plans.size(), null));
+                for (int i : largestFirst(plans)) {
+                    Planned plan = plans.get(i);
+                    futures.set(i, pool.submit(() -> runArtifact(plan.artifact(), plan.lookups(), context, hashes,
+                            sink, listener)));
                 }
                 for (Future<Run> future : futures) {
                     Run run = await(future);
@@ -118,23 +123,64 @@ public final class ScanEngine {
     private record Run(ArtifactOutcome outcome, List<Alert> alerts) {
     }
 
-    private <E> Run runArtifact(Artifact<E> artifact, Source source, ParseContext context, EvidenceHashes hashes,
-                                ScanSink sink, ScanListener listener) throws IOException {
+    /** The files of one location, or why they could not be looked up. */
+    private record Lookup(DevicePath location, List<EvidenceFile> files, Exception failure) {
+    }
+
+    /** An artifact with its files looked up, and how many bytes of them are present. */
+    private record Planned(Artifact<?> artifact, List<Lookup> lookups, long bytes) {
+    }
+
+    private static Planned plan(Artifact<?> artifact, Source source) {
+        List<Lookup> lookups = new ArrayList<>();
+        long bytes = 0;
+        for (DevicePath location : artifact.locations()) {
+            try {
+                List<EvidenceFile> files = source.resolve(location);
+                lookups.add(new Lookup(location, files, null));
+                for (EvidenceFile file : files) {
+                    bytes += file.present() ? sizeOrZero(file) : 0;
+                }
+            } catch (IOException | RuntimeException e) {
+                lookups.add(new Lookup(location, List.of(), e));
+            }
+        }
+        return new Planned(artifact, lookups, bytes);
+    }
+
+    private static long sizeOrZero(EvidenceFile file) {
+        try {
+            return file.size();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The plans' indexes, those with the most bytes first (ties in list order): the longest work starts first. */
+    private static List<Integer> largestFirst(List<Planned> plans) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingLong((Integer i) -> plans.get(i).bytes()).reversed());
+        return order;
+    }
+
+    private <E> Run runArtifact(Artifact<E> artifact, List<Lookup> lookups, ParseContext context,
+                                EvidenceHashes hashes, ScanSink sink, ScanListener listener) throws IOException {
         listener.artifactStarted(artifact.id());
         long start = System.nanoTime();
         ArtifactEmitter<E> emitter = new ArtifactEmitter<>(artifact, sink);
         List<String> files = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<ArtifactOutcome.Failure> failures = new ArrayList<>();
-        for (DevicePath location : artifact.locations()) {
-            List<EvidenceFile> resolved;
-            try {
-                resolved = source.resolve(location);
-            } catch (IOException | RuntimeException e) {
-                failures.add(new ArtifactOutcome.Failure(location.toString(), "cannot look up the file: " + reason(e), e));
+        for (Lookup lookup : lookups) {
+            if (lookup.failure() != null) {
+                failures.add(new ArtifactOutcome.Failure(lookup.location().toString(),
+                        "cannot look up the file: " + reason(lookup.failure()), lookup.failure()));
                 continue;
             }
-            for (EvidenceFile file : resolved) {
+            for (EvidenceFile file : lookup.files()) {
                 if (!file.present()) {
                     missing.add(file.devicePath() + " (" + file.origin() + ")");
                     continue;

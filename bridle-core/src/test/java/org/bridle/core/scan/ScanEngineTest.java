@@ -174,6 +174,30 @@ class ScanEngineTest {
     }
 
     @Test
+    void theArtifactsWithTheMostBytesStartFirstAndOutcomesKeepTheListOrder() throws Exception {
+        Files.writeString(dir.resolve("small.txt"), "a");
+        Files.writeString(dir.resolve("large.txt"), "a\nb\nc\nd\ne\nf");
+        Files.writeString(dir.resolve("medium.txt"), "a\nb");
+        List<String> started = new ArrayList<>();
+        ScanListener listener = new ScanListener() {
+            @Override
+            public synchronized void artifactStarted(String artifactId) {
+                started.add(artifactId);
+            }
+        };
+
+        ScanResult result = new ScanEngine(MATCHER, 1).run(new FolderSource(), List.of(
+                new LinesArtifact("small", "small.txt"),
+                new LinesArtifact("absent", "nothing.txt"),
+                new LinesArtifact("large", "large.txt"),
+                new LinesArtifact("both", "small.txt", "medium.txt")), new MemorySink(), listener);
+
+        assertThat(started).containsExactly("large", "both", "small", "absent");
+        assertThat(result.outcomes()).extracting(ArtifactOutcome::artifactId)
+                .containsExactly("small", "absent", "large", "both");
+    }
+
+    @Test
     void matchesObservablesOncePerIndicatorAndKeepsHeuristicFindings() throws Exception {
         Files.writeString(dir.resolve("good.txt"), "hello\nevil.example\nALERT here");
         MemorySink sink = new MemorySink();
