@@ -169,9 +169,12 @@ final class TimelineRecord {
     private boolean field(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         int quotes = 0;
+        boolean questionMark = false;
         for (byte b : utf8) {
             if (b == '"') {
                 quotes++;
+            } else if (b == '?') {
+                questionMark = true;
             }
         }
         room(utf8.length + quotes);
@@ -186,7 +189,8 @@ final class TimelineRecord {
                 }
             }
         }
-        return quotes == 0 && !hasLoneSurrogate(text);
+        // a lone surrogate is encoded as ?: a text of as many bytes as characters and without ? has none
+        return quotes == 0 && (utf8.length == text.length() && !questionMark || !hasLoneSurrogate(text));
     }
 
     /** Appends {@code text} exactly, after its length. */
