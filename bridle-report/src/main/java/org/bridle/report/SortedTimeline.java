@@ -45,6 +45,9 @@ final class SortedTimeline {
         Path chunk = newChunk();
         try (TimelineSpill.Writer out = new TimelineSpill.Writer(chunk)) {
             new BufferSource(full, 0).drainTo(out);
+        } finally {
+            // the list's array may have been promoted to the old generation: emptied, it keeps no event alive
+            full.clear();
         }
         synchronized (this) {
             chunks.add(chunk);
@@ -64,6 +67,8 @@ final class SortedTimeline {
         buffer = new ArrayList<>();
         try (TimelineCsv.Writer out = new TimelineCsv.Writer(file)) {
             mergeChunksInto(rest, out);
+        } finally {
+            rest.clear();
         }
     }
 
