@@ -8,10 +8,10 @@ import org.bridle.core.model.TimelineEvent;
 /**
  * A timeline event encoded once, when it is spilled, for sorting and writing: its time (seconds and nanoseconds)
  * and a body that starts with its {@code timeline.csv} row, bytes ready to copy, in which {@link #artifactAt},
- * {@link #eventAt} and {@link #descriptionAt} mark where the three text fields start. A row whose fields are not their
- * text's exact UTF-8 (a quote, doubled in the row; a lone surrogate, {@code ?} in the row) is <em>inexact</em>: the
- * body then goes on, after the row, with the three texts exactly, each after its length (4 bytes, big-endian): UTF-8
- * after its byte count, or UTF-16 after its character count negated. Records {@linkplain #compareTo compare} as
+ * {@link #eventAt} and {@link #descriptionAt} mark where the three text fields start (quotes doubled). A row with a
+ * text that UTF-8 cannot carry exactly (a lone surrogate, {@code ?} in the row) is <em>inexact</em>: the body then
+ * goes on, after the row, with the three texts exactly, each after its length (4 bytes, big-endian): UTF-8 after its
+ * byte count, or UTF-16 after its character count negated. Records {@linkplain #compareTo compare} as
  * {@link TimelineCsv#ORDER} compares their events, without decoding exact rows. Mutable: one instance is reused.
  */
 final class TimelineRecord {
@@ -113,8 +113,8 @@ final class TimelineRecord {
     /** Artifact, event and description, exactly. */
     private String[] texts() {
         if (rowLength == length) {
-            return new String[] {utf8(artifactAt, eventAt - 3), utf8(eventAt, descriptionAt - 3),
-                utf8(descriptionAt, rowLength - 2)};
+            return new String[] {unquoted(artifactAt, eventAt - 3), unquoted(eventAt, descriptionAt - 3),
+                unquoted(descriptionAt, rowLength - 2)};
         }
         String[] texts = new String[3];
         int at = rowLength;
@@ -135,6 +135,11 @@ final class TimelineRecord {
         return texts;
     }
 
+    /** The text of a field of the row, its doubled quotes single again. */
+    private String unquoted(int from, int to) {
+        return utf8(from, to).replace("\"\"", "\"");
+    }
+
     private String utf8(int from, int to) {
         return new String(body, from, to - from, StandardCharsets.UTF_8);
     }
@@ -144,7 +149,8 @@ final class TimelineRecord {
      * their strings. Byte order of UTF-8 is code point order, which is the order of UTF-16 units except that a
      * supplementary character (lead byte F0 to F4; in UTF-16 a surrogate from D800) comes before U+E000 to U+FFFF
      * (lead byte EE or EF). A shared prefix ends on a character boundary, so the first differing bytes are both lead
-     * bytes or both continuation bytes after the same lead.
+     * bytes or both continuation bytes after the same lead. Texts whose quotes are doubled compare as the texts: a
+     * shared prefix also ends between pairs of quotes, and a quote there is the text's quote.
      */
     static int compareUtf8(byte[] x, int xFrom, int xTo, byte[] y, int yFrom, int yTo) {
         int i = Arrays.mismatch(x, xFrom, xTo, y, yFrom, yTo);
@@ -168,29 +174,23 @@ final class TimelineRecord {
     /** Appends a field's text to the row as UTF-8, each quote doubled; whether that is the text's exact UTF-8. */
     private boolean field(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        int quotes = 0;
+        room(2 * utf8.length);
+        int from = 0;
         boolean questionMark = false;
-        for (byte b : utf8) {
-            if (b == '"') {
-                quotes++;
-            } else if (b == '?') {
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '"') {
+                // the quote ends this span and starts the next: written twice
+                System.arraycopy(utf8, from, body, length, i + 1 - from);
+                length += i + 1 - from;
+                from = i;
+            } else if (utf8[i] == '?') {
                 questionMark = true;
             }
         }
-        room(utf8.length + quotes);
-        if (quotes == 0) {
-            System.arraycopy(utf8, 0, body, length, utf8.length);
-            length += utf8.length;
-        } else {
-            for (byte b : utf8) {
-                body[length++] = b;
-                if (b == '"') {
-                    body[length++] = b;
-                }
-            }
-        }
+        System.arraycopy(utf8, from, body, length, utf8.length - from);
+        length += utf8.length - from;
         // a lone surrogate is encoded as ?: a text of as many bytes as characters and without ? has none
-        return quotes == 0 && (utf8.length == text.length() && !questionMark || !hasLoneSurrogate(text));
+        return utf8.length == text.length() && !questionMark || !hasLoneSurrogate(text);
     }
 
     /** Appends {@code text} exactly, after its length. */
