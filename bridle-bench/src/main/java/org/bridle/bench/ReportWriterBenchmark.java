@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Threads;
  * (two timeline events each). {@code entries}: the entries written to {@code sms.json} by {@link ReportWriter};
  * {@code entriesWithDatabind}: the same file written as the report wrote it before, by databind through Jackson's
  * pretty printer, for comparison; {@code timeline}: the entries and their 20,000 events, then {@code timeline.csv}
- * (sorted, merged from spilled chunks when they exceed a chunk).
+ * (sorted, merged from spilled chunks when they exceed a chunk); {@code spilledTimeline}: the same with 20 events an
+ * entry, 200,000 in all, so that four chunks are sorted, encoded and spilled and then merged into {@code timeline.csv}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +48,7 @@ public class ReportWriterBenchmark {
 
     private final List<Sms.Message> messages = new ArrayList<>();
     private final List<List<TimelineEvent>> events = new ArrayList<>();
+    private final List<List<TimelineEvent>> manyEvents = new ArrayList<>();
     private Path folder;
 
     @Setup
@@ -60,6 +62,13 @@ public class ReportWriterBenchmark {
                     "received", time, i % 3 == 0 ? time.plusSeconds(5) : null, List.of(link)));
             events.add(List.of(new TimelineEvent(time, "sms", "sms_received", "+15555550123: Message " + i),
                     new TimelineEvent(time.plusSeconds(5), "sms", "sms_read", "+15555550123: Message " + i)));
+            List<TimelineEvent> many = new ArrayList<>();
+            for (int j = 0; j < 20; j++) {
+                // entries interleave in time, as those of several artifacts do
+                many.add(new TimelineEvent(START.plusSeconds((i * 7919L + j * 104_729L) % 2_000_000), "sms",
+                        j % 2 == 0 ? "sms_received" : "sms_read", "+15555550123: Message " + i + "/" + j));
+            }
+            manyEvents.add(many);
         }
     }
 
@@ -104,10 +113,19 @@ public class ReportWriterBenchmark {
 
     @Benchmark
     public long timeline() throws IOException {
+        return writeWithTimeline(events);
+    }
+
+    @Benchmark
+    public long spilledTimeline() throws IOException {
+        return writeWithTimeline(manyEvents);
+    }
+
+    private long writeWithTimeline(List<List<TimelineEvent>> eventsOfEntries) throws IOException {
         Path out = folder.resolve("timeline");
         try (ReportWriter writer = new ReportWriter(out)) {
             for (int i = 0; i < ENTRIES; i++) {
-                writer.entry("sms", messages.get(i), events.get(i), List.of());
+                writer.entry("sms", messages.get(i), eventsOfEntries.get(i), List.of());
             }
             writer.artifactFinished(outcome());
             writer.finish(new ScanResult("bench", START, START, List.of(outcome()), List.of()),

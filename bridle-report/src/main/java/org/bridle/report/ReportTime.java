@@ -2,8 +2,7 @@ package org.bridle.report;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 
 /**
  * Formats times as {@link ReportJson#TIME} does, byte for byte, without its general-purpose formatter: reports write
@@ -12,6 +11,20 @@ import java.time.ZoneOffset;
 final class ReportTime {
     /** The length of a formatted time of the years 1 to 9999. */
     static final int LENGTH = 26;
+
+    private static final int SECONDS_PER_DAY = 86_400;
+    /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, in seconds from the epoch. */
+    private static final long FIRST = -62_135_596_800L;
+    private static final long LAST = 253_402_300_799L;
+    /** The two ASCII digits of 0 to 99, one pair after the other. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
 
     private ReportTime() {
     }
@@ -26,30 +39,34 @@ final class ReportTime {
      * 9999: then it writes nothing and returns false.
      */
     static boolean write(Instant time, byte[] to, int at) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), time.getNano(), ZoneOffset.UTC);
-        if (t.getYear() < 1 || t.getYear() > 9999) {
+        long seconds = time.getEpochSecond();
+        if (seconds < FIRST || seconds > LAST) {
             return false;
         }
-        digits(to, at, t.getYear(), 4);
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+        int second = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        int micros = time.getNano() / 1000;
+        pair(to, at, date.getYear() / 100);
+        pair(to, at + 2, date.getYear() % 100);
         to[at + 4] = '-';
-        digits(to, at + 5, t.getMonthValue(), 2);
+        pair(to, at + 5, date.getMonthValue());
         to[at + 7] = '-';
-        digits(to, at + 8, t.getDayOfMonth(), 2);
+        pair(to, at + 8, date.getDayOfMonth());
         to[at + 10] = ' ';
-        digits(to, at + 11, t.getHour(), 2);
+        pair(to, at + 11, second / 3600);
         to[at + 13] = ':';
-        digits(to, at + 14, t.getMinute(), 2);
+        pair(to, at + 14, second / 60 % 60);
         to[at + 16] = ':';
-        digits(to, at + 17, t.getSecond(), 2);
+        pair(to, at + 17, second % 60);
         to[at + 19] = '.';
-        digits(to, at + 20, t.getNano() / 1000, 6);
+        pair(to, at + 20, micros / 10_000);
+        pair(to, at + 22, micros / 100 % 100);
+        pair(to, at + 24, micros % 100);
         return true;
     }
 
-    private static void digits(byte[] to, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            to[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
+    private static void pair(byte[] to, int at, int value) {
+        to[at] = PAIRS[2 * value];
+        to[at + 1] = PAIRS[2 * value + 1];
     }
 }

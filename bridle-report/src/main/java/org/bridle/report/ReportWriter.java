@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.bridle.core.io.ScratchDirectory;
 import org.bridle.core.model.Alert;
 import org.bridle.core.model.MatchedIndicator;
@@ -88,14 +90,29 @@ public final class ReportWriter implements ScanSink, AutoCloseable {
     }
 
     /**
-     * Writes the files that need the whole scan: alerts, timelines and info.json.
+     * Writes the files that need the whole scan: alerts, timelines and info.json. {@code timeline.csv}, the largest,
+     * is written by a thread of its own meanwhile; this returns when every file is written.
      *
      * @param hashes the SHA-256 of every file of the evidence ({@code --hashes}), or null to list only the files read
      */
     public void finish(ScanResult result, RunInfo run, Collection<RunInfo.FileHash> hashes) throws IOException {
+        FutureTask<Void> timelineCsv = new FutureTask<>(() -> {
+            timeline.writeCsv(folder.resolve("timeline.csv"));
+            return null;
+        });
+        Thread writer = new Thread(timelineCsv, "bridle-timeline");
+        writer.start();
+        try {
+            writeAlertsAndInfo(result, run, hashes);
+        } finally {
+            awaitTimeline(timelineCsv);
+        }
+    }
+
+    private void writeAlertsAndInfo(ScanResult result, RunInfo run, Collection<RunInfo.FileHash> hashes)
+            throws IOException {
         List<AlertJson> alerts = result.alerts().stream().map(AlertJson::of).toList();
         json.writeValue(folder.resolve("alerts.json").toFile(), alerts);
-        timeline.writeCsv(folder.resolve("timeline.csv"));
         alertsTimeline.writeCsv(folder.resolve("alerts_timeline.csv"));
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("bridle_version", run.version());
@@ -111,6 +128,37 @@ public final class ReportWriter implements ScanSink, AutoCloseable {
             info.put("hashes", hashes != null ? List.copyOf(hashes) : List.copyOf(evidenceRead.values()));
         }
         json.writeValue(folder.resolve("info.json").toFile(), info);
+    }
+
+    /** Waits for {@code timeline.csv} to be written (even when interrupted) and rethrows what its writing threw. */
+    private static void awaitTimeline(FutureTask<Void> timelineCsv) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    timelineCsv.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IOException(cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Closes the files of artifacts that did not finish (after a failure of the scan itself) and removes spills. */

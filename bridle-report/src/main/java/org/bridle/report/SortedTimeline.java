@@ -1,22 +1,20 @@
 package org.bridle.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import org.bridle.core.io.ScratchDirectory;
 import org.bridle.core.model.TimelineEvent;
 
 /**
  * Collects timeline events in any order and writes them sorted (see {@link TimelineCsv#ORDER}) in bounded memory:
- * at most {@code chunkSize} events are held; each full chunk is sorted and spilled to a file in the private scratch
- * folder (at most {@link #MERGE_WIDTH} files: then they are merged into one), and the chunks are merged when the CSV
- * is written. Thread-safe.
+ * at most {@code chunkSize} events are collected; each full chunk is sorted, encoded and spilled to a file in the
+ * private scratch folder by the thread that filled it, while other threads go on adding (at most
+ * {@link #MERGE_WIDTH} files: then they are merged into one). Writing the CSV merges the encoded chunks and copies
+ * their bytes. Thread-safe; {@link #writeCsv} is called once every {@link #addAll} has returned.
  */
 final class SortedTimeline {
     /** The read buffer of each spilled chunk while they are merged. */
@@ -26,7 +24,7 @@ final class SortedTimeline {
 
     private final ScratchDirectory scratch;
     private final int chunkSize;
-    private final List<TimelineEvent> buffer = new ArrayList<>();
+    private List<TimelineEvent> buffer = new ArrayList<>();
     private final List<Path> chunks = new ArrayList<>();
 
     SortedTimeline(ScratchDirectory scratch, int chunkSize) {
@@ -34,50 +32,71 @@ final class SortedTimeline {
         this.chunkSize = chunkSize;
     }
 
-    synchronized void addAll(List<TimelineEvent> events) throws IOException {
-        buffer.addAll(events);
-        if (buffer.size() >= chunkSize) {
-            spill();
+    void addAll(List<TimelineEvent> events) throws IOException {
+        List<TimelineEvent> full;
+        synchronized (this) {
+            buffer.addAll(events);
+            if (buffer.size() < chunkSize) {
+                return;
+            }
+            full = buffer;
+            buffer = new ArrayList<>();
+        }
+        Path chunk = newChunk();
+        try (TimelineSpill.Writer out = new TimelineSpill.Writer(chunk)) {
+            new BufferSource(full, 0).drainTo(out);
+        } finally {
+            // the list's array may have been promoted to the old generation: emptied, it keeps no event alive
+            full.clear();
+        }
+        synchronized (this) {
+            chunks.add(chunk);
+            if (chunks.size() >= MERGE_WIDTH) {
+                Path merged = newChunk();
+                try (TimelineSpill.Writer out = new TimelineSpill.Writer(merged)) {
+                    mergeChunksInto(new ArrayList<>(), out);
+                }
+                chunks.add(merged);
+            }
         }
     }
 
     /** Writes every event, sorted, as CSV; the timeline is empty afterwards. */
     synchronized void writeCsv(Path file) throws IOException {
-        buffer.sort(TimelineCsv.ORDER);
-        try {
-            mergeChunksWith(buffer.iterator(), sorted -> TimelineCsv.write(file, sorted));
+        List<TimelineEvent> rest = buffer;
+        buffer = new ArrayList<>();
+        try (TimelineCsv.Writer out = new TimelineCsv.Writer(file)) {
+            mergeChunksInto(rest, out);
         } finally {
-            buffer.clear();
+            rest.clear();
         }
     }
 
-    /**
-     * Sorts the buffer into a new chunk; when that would make {@link #MERGE_WIDTH} chunks, merges the buffer and
-     * every chunk into one instead, so a merge never reads more files at once.
-     */
-    private void spill() throws IOException {
-        buffer.sort(TimelineCsv.ORDER);
-        Path chunk = scratch.newFolder("timeline").resolve("chunk");
-        if (chunks.size() + 1 < MERGE_WIDTH) {
-            TimelineSpill.write(chunk, buffer.iterator());
-        } else {
-            mergeChunksWith(buffer.iterator(), sorted -> TimelineSpill.write(chunk, sorted));
-        }
-        chunks.add(chunk);
-        buffer.clear();
+    private Path newChunk() throws IOException {
+        return scratch.newFolder("timeline").resolve("chunk");
     }
 
-    /** Hands the events of every chunk and of {@code sorted} to {@code use} in order; deletes the chunks after. */
-    private void mergeChunksWith(Iterator<TimelineEvent> sorted, SortedUse use) throws IOException {
+    /** Hands every event of the chunks and of {@code events} to {@code sink} in order; deletes the chunks after. */
+    private void mergeChunksInto(List<TimelineEvent> events, TimelineRecord.Sink sink) throws IOException {
         List<Source> sources = new ArrayList<>();
         try {
             for (Path chunk : chunks) {
                 sources.add(new ChunkSource(new TimelineSpill.Reader(chunk, READ_BUFFER), sources.size()));
             }
-            sources.add(new BufferSource(sorted, sources.size()));
-            use.accept(new Merge(sources));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            sources.add(new BufferSource(events, sources.size()));
+            PriorityQueue<Source> heads = new PriorityQueue<>();
+            for (Source source : sources) {
+                if (source.advance()) {
+                    heads.add(source);
+                }
+            }
+            while (!heads.isEmpty()) {
+                Source source = heads.poll();
+                sink.add(source.head);
+                if (source.advance()) {
+                    heads.add(source);
+                }
+            }
         } finally {
             for (Source source : sources) {
                 source.close();
@@ -89,45 +108,52 @@ final class SortedTimeline {
         }
     }
 
-    /** What is done with a merged, sorted sequence of events. */
-    private interface SortedUse {
-        void accept(Iterator<TimelineEvent> sorted) throws IOException;
-    }
-
-    /** One sorted run being merged: its current event and its place among the runs (the tie-break). */
+    /** One sorted run being merged: its current record and its place among the runs (the tie-break). */
     private abstract static class Source implements Comparable<Source> {
         private final int index;
-        TimelineEvent head;
+        final TimelineRecord head = new TimelineRecord();
 
         Source(int index) {
             this.index = index;
         }
 
-        /** Moves {@link #head} to the next event, null at the end. */
-        abstract void advance();
+        /** Moves {@link #head} to the next record; false at the end. */
+        abstract boolean advance() throws IOException;
 
         void close() throws IOException {
         }
 
         @Override
         public int compareTo(Source other) {
-            int c = TimelineCsv.ORDER.compare(head, other.head);
+            int c = head.compareTo(other.head);
             return c != 0 ? c : Integer.compare(index, other.index);
         }
     }
 
+    /** Events held in memory, sorted here and encoded one at a time. */
     private static final class BufferSource extends Source {
-        private final Iterator<TimelineEvent> events;
+        private final List<TimelineEvent> events;
+        private int next;
 
-        BufferSource(Iterator<TimelineEvent> events, int index) {
+        BufferSource(List<TimelineEvent> events, int index) {
             super(index);
+            events.sort(TimelineCsv.ORDER);
             this.events = events;
-            advance();
         }
 
         @Override
-        void advance() {
-            head = events.hasNext() ? events.next() : null;
+        boolean advance() {
+            if (next == events.size()) {
+                return false;
+            }
+            head.set(events.get(next++));
+            return true;
+        }
+
+        void drainTo(TimelineRecord.Sink sink) throws IOException {
+            while (advance()) {
+                sink.add(head);
+            }
         }
     }
 
@@ -138,53 +164,16 @@ final class SortedTimeline {
         ChunkSource(TimelineSpill.Reader in, int index) {
             super(index);
             this.in = in;
-            advance();
         }
 
         @Override
-        void advance() {
-            try {
-                head = in.next();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        boolean advance() throws IOException {
+            return in.next(head);
         }
 
         @Override
         void close() throws IOException {
             in.close();
-        }
-    }
-
-    /** The events of sorted runs in one sorted sequence; equal events come in the order of their runs. */
-    private static final class Merge implements Iterator<TimelineEvent> {
-        private final PriorityQueue<Source> heads = new PriorityQueue<>();
-
-        Merge(List<Source> sources) {
-            for (Source source : sources) {
-                if (source.head != null) {
-                    heads.add(source);
-                }
-            }
-        }
-
-        @Override
-        public boolean hasNext() {
-            return !heads.isEmpty();
-        }
-
-        @Override
-        public TimelineEvent next() {
-            Source source = heads.poll();
-            if (source == null) {
-                throw new NoSuchElementException();
-            }
-            TimelineEvent event = source.head;
-            source.advance();
-            if (source.head != null) {
-                heads.add(source);
-            }
-            return event;
         }
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Iterator;
 import org.bridle.core.model.TimelineEvent;
 
 /**
@@ -38,65 +37,23 @@ public final class TimelineCsv {
         return c != 0 ? c : a.description().compareTo(b.description());
     }
 
-    /** Writes events, which the caller has put in {@link #ORDER}, to {@code file}. */
-    static void write(Path file, Iterator<TimelineEvent> sorted) throws IOException {
-        try (OutputStream stream = Files.newOutputStream(file)) {
-            Rows rows = new Rows(stream);
-            rows.raw(HEADER, HEADER.length);
-            while (sorted.hasNext()) {
-                rows.row(sorted.next());
-            }
-            rows.flush();
-        }
-    }
-
-    /** Rows encoded into a buffer of bytes that is written out when full. */
-    private static final class Rows {
+    /**
+     * A CSV file being written: the header, then one row per record {@linkplain #add added}, which the caller adds in
+     * {@link #ORDER}. The records' rows are copied into a buffer written out when full.
+     */
+    static final class Writer implements TimelineRecord.Sink, AutoCloseable {
         private final OutputStream out;
         private final byte[] buffer = new byte[1 << 16];
-        private final byte[] time = new byte[ReportTime.LENGTH];
         private int length;
 
-        Rows(OutputStream out) {
-            this.out = out;
+        Writer(Path file) throws IOException {
+            out = Files.newOutputStream(file);
+            raw(HEADER, 0, HEADER.length);
         }
 
-        void row(TimelineEvent e) throws IOException {
-            if (ReportTime.write(e.time(), time, 0)) {
-                quoted(time, time.length);
-            } else {
-                field(ReportJson.format(e.time()));
-            }
-            raw(',');
-            field(e.artifact());
-            raw(',');
-            field(e.event());
-            raw(',');
-            field(e.description());
-            raw('\n');
-        }
-
-        private void field(String value) throws IOException {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            quoted(bytes, bytes.length);
-        }
-
-        /** A field in quotes, each quote in it doubled (a quote byte is never part of a longer UTF-8 sequence). */
-        private void quoted(byte[] bytes, int count) throws IOException {
-            raw('"');
-            int from = 0;
-            for (int i = 0; i < count; i++) {
-                if (bytes[i] == '"') {
-                    raw(bytes, from, i + 1 - from);
-                    from = i;
-                }
-            }
-            raw(bytes, from, count - from);
-            raw('"');
-        }
-
-        void raw(byte[] bytes, int count) throws IOException {
-            raw(bytes, 0, count);
+        @Override
+        public void add(TimelineRecord record) throws IOException {
+            raw(record.body, 0, record.rowLength);
         }
 
         private void raw(byte[] bytes, int from, int count) throws IOException {
@@ -111,16 +68,16 @@ public final class TimelineCsv {
             length += count;
         }
 
-        private void raw(char ascii) throws IOException {
-            if (length == buffer.length) {
-                flush();
-            }
-            buffer[length++] = (byte) ascii;
-        }
-
-        void flush() throws IOException {
+        private void flush() throws IOException {
             out.write(buffer, 0, length);
             length = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (out) {
+                flush();
+            }
         }
     }
 }

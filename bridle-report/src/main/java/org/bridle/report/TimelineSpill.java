@@ -4,75 +4,62 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.util.Iterator;
-import org.bridle.core.model.TimelineEvent;
 
 /**
- * The file format of a spilled chunk of timeline events, which keeps every event exactly: per event its seconds
- * (8 bytes), nanoseconds (4 bytes), then artifact, event and description, each as UTF-8 after its byte count (4
- * bytes), or, when UTF-8 cannot carry it (a lone surrogate, which UTF-8 encodes as {@code ?}), as UTF-16 after its
- * character count negated. Read and written through one buffer, without a stream's lock per value.
+ * The file format of a spilled, sorted chunk of timeline events, which keeps every event exactly: per event its
+ * {@link TimelineRecord}: seconds (8 bytes), nanoseconds (4 bytes), then (4 bytes each) the body's byte count, the
+ * row's byte count and where artifact, event and description start, and the body.
+ * Read and written through one buffer, without a stream's lock per value.
  */
 final class TimelineSpill {
     private static final int BUFFER = 1 << 16;
+    private static final int HEADER = 32;
 
     private TimelineSpill() {
     }
 
-    /** Writes {@code events}, in their order, to a new file. */
-    static void write(Path file, Iterator<TimelineEvent> events) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-            while (events.hasNext()) {
-                TimelineEvent e = events.next();
-                buffer = room(channel, buffer, 12);
-                buffer.putLong(e.time().getEpochSecond()).putInt(e.time().getNano());
-                buffer = string(channel, buffer, e.artifact());
-                buffer = string(channel, buffer, e.event());
-                buffer = string(channel, buffer, e.description());
+    /** Writes records, in the order given, to a new file. */
+    static final class Writer implements TimelineRecord.Sink, AutoCloseable {
+        private final FileChannel channel;
+        private ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+
+        Writer(Path file) throws IOException {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+
+        @Override
+        public void add(TimelineRecord record) throws IOException {
+            int bytes = HEADER + record.length;
+            if (buffer.remaining() < bytes) {
+                drain();
+                if (buffer.capacity() < bytes) {
+                    buffer = ByteBuffer.allocate(bytes);
+                }
             }
-            drain(channel, buffer);
+            buffer.putLong(record.seconds).putInt(record.nanos).putInt(record.length).putInt(record.rowLength)
+                    .putInt(record.artifactAt).putInt(record.eventAt).putInt(record.descriptionAt)
+                    .put(record.body, 0, record.length);
         }
-    }
 
-    private static ByteBuffer string(FileChannel channel, ByteBuffer buffer, String s) throws IOException {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        if (new String(utf8, StandardCharsets.UTF_8).equals(s)) {
-            buffer = room(channel, buffer, 4 + utf8.length);
-            return buffer.putInt(utf8.length).put(utf8);
+        private void drain() throws IOException {
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            buffer.clear();
         }
-        buffer = room(channel, buffer, 4 + 2 * s.length());
-        buffer.putInt(-s.length());
-        for (int i = 0; i < s.length(); i++) {
-            buffer.putChar(s.charAt(i));
-        }
-        return buffer;
-    }
 
-    /** A buffer with room for {@code bytes} more: this one, drained if needed, or a larger one. */
-    private static ByteBuffer room(FileChannel channel, ByteBuffer buffer, int bytes) throws IOException {
-        if (buffer.remaining() < bytes) {
-            drain(channel, buffer);
-            if (buffer.capacity() < bytes) {
-                return ByteBuffer.allocate(bytes);
+        @Override
+        public void close() throws IOException {
+            try (channel) {
+                drain();
             }
         }
-        return buffer;
     }
 
-    private static void drain(FileChannel channel, ByteBuffer buffer) throws IOException {
-        buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        buffer.clear();
-    }
-
-    /** Reads a spilled chunk back, event by event. */
+    /** Reads a spilled chunk back, record by record. */
     static final class Reader implements AutoCloseable {
         private final FileChannel channel;
         private ByteBuffer buffer;
@@ -82,40 +69,26 @@ final class TimelineSpill {
             buffer = ByteBuffer.allocate(bufferSize).flip();
         }
 
-        /** The next event, or null at the end of the file. */
-        TimelineEvent next() throws IOException {
-            if (!available(12)) {
+        /** Reads the next record into {@code into}; false at the end of the file. */
+        boolean next(TimelineRecord into) throws IOException {
+            if (!available(HEADER)) {
                 if (buffer.hasRemaining()) {
                     throw new EOFException("a spilled timeline chunk ends inside an event");
                 }
-                return null;
+                return false;
             }
-            long seconds = buffer.getLong();
-            int nanos = buffer.getInt();
-            return new TimelineEvent(Instant.ofEpochSecond(seconds, nanos), string(), string(), string());
-        }
-
-        private String string() throws IOException {
-            need(4);
+            into.seconds = buffer.getLong();
+            into.nanos = buffer.getInt();
             int length = buffer.getInt();
-            if (length >= 0) {
-                need(length);
-                String s = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
-                buffer.position(buffer.position() + length);
-                return s;
-            }
-            need(-2 * length);
-            char[] chars = new char[-length];
-            for (int i = 0; i < chars.length; i++) {
-                chars[i] = buffer.getChar();
-            }
-            return new String(chars);
-        }
-
-        private void need(int bytes) throws IOException {
-            if (!available(bytes)) {
+            into.rowLength = buffer.getInt();
+            into.artifactAt = buffer.getInt();
+            into.eventAt = buffer.getInt();
+            into.descriptionAt = buffer.getInt();
+            if (!available(length)) {
                 throw new EOFException("a spilled timeline chunk ends inside an event");
             }
+            buffer.get(into.resize(length), 0, length);
+            return true;
         }
 
         /** Whether {@code bytes} more can be read from the buffer, refilling (or enlarging) it as needed. */

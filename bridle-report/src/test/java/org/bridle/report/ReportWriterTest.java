@@ -1,9 +1,11 @@
 package org.bridle.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,6 +99,25 @@ class ReportWriterTest {
         assertThat(info.get("hashes").get(0).get("file_path").asText()).isEqualTo("private/var/mobile/Library/SMS/sms.db");
         assertThat(info.get("artifacts").get(3).get("failures").get(0).get("reason").asText())
                 .isEqualTo("not an SQLite database");
+    }
+
+    @Test
+    void aTimelineThatCannotBeWrittenFailsFinishAfterTheOtherFiles() throws Exception {
+        Instant t0 = Instant.parse("2019-08-29T23:13:30Z");
+        Path out = dir.resolve("out");
+        try (ReportWriter writer = new ReportWriter(out)) {
+            writer.entry("sms", new Message(1, "+1555", t0, List.of()),
+                    List.of(new TimelineEvent(t0, "sms", "sms_sent", "b")), List.of());
+            writer.artifactFinished(outcome("sms", ArtifactOutcome.Status.FOUND, 1, 0));
+            Files.createDirectory(out.resolve("timeline.csv"));
+            ScanResult result = new ScanResult("iOS backup at /b", t0, t0,
+                    List.of(outcome("sms", ArtifactOutcome.Status.FOUND, 1, 0)), List.of());
+            assertThatThrownBy(() -> writer.finish(result, new RunInfo("0.1.0", "bridle", "/b", List.of(), List.of()),
+                    null)).isInstanceOf(IOException.class).hasMessageContaining("timeline.csv");
+        }
+        assertThat(out.resolve("alerts.json")).exists();
+        assertThat(out.resolve("alerts_timeline.csv")).exists();
+        assertThat(out.resolve("info.json")).exists();
     }
 
     @Test

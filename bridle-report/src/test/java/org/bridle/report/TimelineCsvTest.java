@@ -57,7 +57,13 @@ class TimelineCsvTest {
         List<TimelineEvent> events = events(1, 2_000);
         events.sort(TimelineCsv.ORDER);
         Path file = dir.resolve("timeline.csv");
-        TimelineCsv.write(file, events.iterator());
+        try (TimelineCsv.Writer out = new TimelineCsv.Writer(file)) {
+            TimelineRecord record = new TimelineRecord();
+            for (TimelineEvent event : events) {
+                record.set(event);
+                out.add(record);
+            }
+        }
         assertThat(Files.readAllBytes(file)).isEqualTo(plainCsv(events, dir.resolve("plain.csv")));
     }
 
