@@ -8,12 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * End-to-end bench: writes a synthetic backup (see {@link SyntheticBackup}) into {@code --work DIR} unless one of the
  * same sizes is there already, runs the real CLI jar on it as a child process ({@code ios check-backup --iocs
  * indicators.stix2 --output DIR/out-N}), and prints wall time, CPU time and peak resident memory (see
- * {@link ChildRun}) and whether alerts.json holds every planted trace.
+ * {@link ChildRun}), the CPU time of its busiest threads, and whether alerts.json holds every planted trace.
  *
  * <p>Options (defaults in brackets): {@code --files N} [100000], {@code --file-bytes B} [12000], {@code --messages M}
  * [200000], {@code --visits V} [100000], {@code --indicators K} [22000], {@code --work DIR} [bench-work],
@@ -78,6 +79,8 @@ public final class CheckBench {
         System.out.printf("%s: exit %d, wall %.2f s, cpu %.2f s, peak RSS %d MiB, planted traces %s%n", label,
                 result.exitCode(), result.wall().toMillis() / 1e3, result.cpu().toMillis() / 1e3,
                 result.peakKib() / 1024, missing.isEmpty() ? "all found" : "MISSING " + missing);
+        System.out.println("  cpu by thread: " + result.threadSeconds().entrySet().stream().limit(8)
+                .map(e -> String.format("%s %.2f s", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
         return missing.isEmpty();
     }
 
