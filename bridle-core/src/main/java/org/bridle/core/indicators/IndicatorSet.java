@@ -58,6 +58,8 @@ public final class IndicatorSet implements IndicatorMatcher {
     private final List<Indicator> indicators;
     private final List<Family> families;
     private final Map<IndicatorType, Map<String, List<Indicator>>> byKey = new EnumMap<>(IndicatorType.class);
+    /** The host of every URL indicator: a URL whose host is not one of them matches no URL indicator. */
+    private final Set<String> urlHosts = new HashSet<>();
     /** Process indicators longer than a truncated name, by their first 15 and first 16 characters. */
     private final List<Map<String, List<Indicator>>> processesByTruncatedName = new ArrayList<>();
 
@@ -165,7 +167,8 @@ public final class IndicatorSet implements IndicatorMatcher {
 
     private void matchUrl(String url, boolean foundInText, Matches found) {
         Map<String, List<Indicator>> urls = byKey.get(IndicatorType.URL);
-        if (!urls.isEmpty()) {
+        String host = Urls.host(url);
+        if (urlHosts.contains(host)) {
             String key = Urls.key(url);
             if (key != null) {
                 found.add(urls.get(key), url);
@@ -175,7 +178,6 @@ public final class IndicatorSet implements IndicatorMatcher {
                 found.add(urls.get(Urls.key("https://" + schemeless)), url);
             }
         }
-        String host = Urls.host(url);
         matchHost(host, foundInText ? url : host, found);
     }
 
@@ -251,6 +253,9 @@ public final class IndicatorSet implements IndicatorMatcher {
                     + "', which " + unusable.getMessage() + ".", unusable);
         }
         byKey.get(indicator.type()).computeIfAbsent(key, k -> new ArrayList<>(1)).add(indicator);
+        if (indicator.type() == IndicatorType.URL) {
+            urlHosts.add(Urls.host(key));
+        }
         if (indicator.type() == IndicatorType.PROCESS) {
             for (int length = SHORTEST_TRUNCATED_NAME; length <= LONGEST_TRUNCATED_NAME; length++) {
                 if (key.length() > length) {
