@@ -10,10 +10,10 @@ import java.util.Base64;
 /**
  * Writes JSON as UTF-8 into a buffer with the bytes of Jackson's {@code UTF8JsonGenerator} and its default pretty
  * printer: strings escaped as it escapes them ({@code \"}, {@code \\}, {@code \b \t \n \f \r}, other control
- * characters and every surrogate as {@code \}{@code uXXXX} in upper-case hex, everything else as UTF-8), numbers as
- * {@link Long#toString}, {@link Double#toString} (non-finite ones quoted), {@code byte[]} in base64 with padding and
- * no line breaks; objects one entry a line indented by two spaces a level, arrays on one line ({@code [ a, b ]}).
- * Buffered: bytes reach the stream when the buffer is full and on {@link #flush()}.
+ * characters and every surrogate as a {@code \}{@code u} escape of four upper-case hex digits, everything else as
+ * UTF-8), numbers as {@link Long#toString}, {@link Double#toString} (non-finite ones quoted), {@code byte[]} in
+ * base64 with padding and no line breaks; objects one entry a line indented by two spaces a level, arrays on one
+ * line ({@code [ a, b ]}). Buffered: bytes reach the stream when the buffer is full and on {@link #flush()}.
  */
 final class Utf8JsonOutput {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);

@@ -17,11 +17,6 @@ public final class AndroidBackupKind implements EvidenceKind {
     }
 
     @Override
-    public Source open(Path input) throws InputException {
-        return open(input, PasswordSource.NONE);
-    }
-
-    @Override
     public Source open(Path input, PasswordSource passwords) throws InputException {
         return AndroidBackup.open(input, passwords);
     }

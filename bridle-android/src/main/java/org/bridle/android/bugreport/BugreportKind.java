@@ -6,6 +6,7 @@ import org.bridle.android.artifacts.AndroidArtifacts;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.source.EvidenceKind;
 import org.bridle.core.source.InputException;
+import org.bridle.core.source.PasswordSource;
 import org.bridle.core.source.Source;
 
 /** The Android bugreport as a kind of evidence ({@code android-bugreport}). */
@@ -16,7 +17,7 @@ public final class BugreportKind implements EvidenceKind {
     }
 
     @Override
-    public Source open(Path input) throws InputException {
+    public Source open(Path input, PasswordSource passwords) throws InputException {
         return Bugreport.open(input);
     }
 

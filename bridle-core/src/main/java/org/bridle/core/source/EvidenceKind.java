@@ -14,17 +14,12 @@ public interface EvidenceKind {
     /** A stable id such as {@code ios-backup}. */
     String id();
 
-    /** Opens the evidence at {@code input}; fails with one sentence when it is not this kind or cannot be read. */
-    Source open(Path input) throws InputException;
-
     /**
-     * Opens the evidence at {@code input}, asking {@code passwords} only if it is encrypted; fails with one sentence
-     * when it is not this kind, cannot be read, or the password is wrong. Kinds that are never encrypted need not
-     * override it: it opens the evidence without a password.
+     * Opens the evidence at {@code input}, asking {@code passwords} only if it is encrypted (kinds that are never
+     * encrypted do not ask); fails with one sentence when it is not this kind, cannot be read, or the password is
+     * wrong.
      */
-    default Source open(Path input, PasswordSource passwords) throws InputException {
-        return open(input);
-    }
+    Source open(Path input, PasswordSource passwords) throws InputException;
 
     /**
      * Writes a decrypted copy of encrypted evidence into the empty folder {@code destination}, in the evidence's own

@@ -19,11 +19,6 @@ public final class IosBackupKind implements EvidenceKind {
     }
 
     @Override
-    public Source open(Path input) throws InputException {
-        return IosBackup.open(input);
-    }
-
-    @Override
     public Source open(Path input, PasswordSource passwords) throws InputException {
         return IosBackup.open(input, passwords);
     }

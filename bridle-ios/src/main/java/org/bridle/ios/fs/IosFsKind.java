@@ -5,6 +5,7 @@ import java.util.List;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.source.EvidenceKind;
 import org.bridle.core.source.InputException;
+import org.bridle.core.source.PasswordSource;
 import org.bridle.core.source.Source;
 import org.bridle.ios.artifacts.IosArtifacts;
 
@@ -16,7 +17,7 @@ public final class IosFsKind implements EvidenceKind {
     }
 
     @Override
-    public Source open(Path input) throws InputException {
+    public Source open(Path input, PasswordSource passwords) throws InputException {
         return IosFilesystemDump.open(input);
     }
 
