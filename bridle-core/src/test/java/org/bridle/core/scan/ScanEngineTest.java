@@ -69,6 +69,16 @@ class ScanEngineTest {
     record Line(int number, String text) {
     }
 
+    /** Records the order in which artifacts start. */
+    private static final class StartOrder implements ScanListener {
+        private final List<String> started = new ArrayList<>();
+
+        @Override
+        public synchronized void artifactStarted(String artifactId) {
+            started.add(artifactId);
+        }
+    }
+
     /** Reads a text file, one entry per line; a line "boom" makes the parse throw after what came before. */
     private static final class LinesArtifact implements Artifact<Line> {
         private final String id;
@@ -131,13 +141,7 @@ class ScanEngineTest {
         Files.writeString(dir.resolve("good.txt"), "hello\nevil.example\nALERT here");
         Files.writeString(dir.resolve("bad.txt"), "first\nboom\nnever read");
         MemorySink sink = new MemorySink();
-        List<String> started = new ArrayList<>();
-        ScanListener listener = new ScanListener() {
-            @Override
-            public synchronized void artifactStarted(String artifactId) {
-                started.add(artifactId);
-            }
-        };
+        StartOrder listener = new StartOrder();
 
         ScanResult result = new ScanEngine(MATCHER, 3).run(new FolderSource(), List.of(
                 new LinesArtifact("good", "good.txt"),
@@ -146,7 +150,7 @@ class ScanEngineTest {
                 new LinesArtifact("missing", "listed/gone.txt"),
                 new LinesArtifact("lookup", "broken/lookup")), sink, listener);
 
-        assertThat(started).containsExactlyInAnyOrder("good", "bad", "absent", "missing", "lookup");
+        assertThat(listener.started).containsExactlyInAnyOrder("good", "bad", "absent", "missing", "lookup");
         assertThat(result.outcomes()).extracting(ArtifactOutcome::artifactId)
                 .containsExactly("good", "bad", "absent", "missing", "lookup");
         assertThat(sink.outcome("good").status()).isEqualTo(ArtifactOutcome.Status.FOUND);
@@ -178,13 +182,7 @@ class ScanEngineTest {
         Files.writeString(dir.resolve("small.txt"), "a");
         Files.writeString(dir.resolve("large.txt"), "a\nb\nc\nd\ne\nf");
         Files.writeString(dir.resolve("medium.txt"), "a\nb");
-        List<String> started = new ArrayList<>();
-        ScanListener listener = new ScanListener() {
-            @Override
-            public synchronized void artifactStarted(String artifactId) {
-                started.add(artifactId);
-            }
-        };
+        StartOrder listener = new StartOrder();
 
         ScanResult result = new ScanEngine(MATCHER, 1).run(new FolderSource(), List.of(
                 new LinesArtifact("small", "small.txt"),
@@ -192,7 +190,7 @@ class ScanEngineTest {
                 new LinesArtifact("large", "large.txt"),
                 new LinesArtifact("both", "small.txt", "medium.txt")), new MemorySink(), listener);
 
-        assertThat(started).containsExactly("large", "both", "small", "absent");
+        assertThat(listener.started).containsExactly("large", "both", "small", "absent");
         assertThat(result.outcomes()).extracting(ArtifactOutcome::artifactId)
                 .containsExactly("small", "absent", "large", "both");
     }
