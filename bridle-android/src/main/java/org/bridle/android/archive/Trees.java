@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.bridle.core.source.DevicePath;
+import org.bridle.core.source.Glob;
 import org.bridle.core.source.InputException;
 
 /** Opening a folder or zip input as a tree, and finding entries in it. */
@@ -39,9 +38,9 @@ public final class Trees {
 
     /** The names under {@code prefix} (empty or ending with {@code /}) whose rest matches a device-path glob. */
     public static List<String> glob(EntryTree tree, String prefix, String glob) {
-        Pattern pattern = DevicePath.globToRegex(glob);
+        Glob pattern = Glob.of(glob);
         return tree.names().stream()
-                .filter(n -> n.startsWith(prefix) && pattern.matcher(n.substring(prefix.length())).matches())
+                .filter(n -> n.startsWith(prefix) && pattern.matches(n.substring(prefix.length())))
                 .toList();
     }
 }

@@ -1,7 +1,6 @@
 package org.bridle.core.source;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Where an artifact's file lives on the device: a path relative to the device root, or relative to a container.
@@ -22,7 +21,7 @@ import java.util.regex.Pattern;
  * as {@code data/tombstones/tombstone_*}.
  *
  * <p>In the id and in the path, {@code *} matches any characters within one path segment and {@code **} any number
- * of whole segments.
+ * of whole segments ({@link Glob}).
  *
  * @param container where the path starts
  * @param containerId the container's id or id pattern; empty for containers without an id
@@ -92,28 +91,6 @@ public record DevicePath(Container container, String containerId, String path) {
     /** True when the id or the path uses {@code *}. */
     public boolean isPattern() {
         return containerId.contains("*") || path.contains("*");
-    }
-
-    /** Compiles a glob of this syntax ({@code *} within a segment, {@code **} across segments) to a regex. */
-    public static Pattern globToRegex(String glob) {
-        StringBuilder regex = new StringBuilder();
-        int i = 0;
-        while (i < glob.length()) {
-            char c = glob.charAt(i);
-            if (c == '*') {
-                if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                    boolean slashFollows = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
-                    regex.append(slashFollows ? "(?:.*/)?" : ".*");
-                    i += slashFollows ? 3 : 2;
-                    continue;
-                }
-                regex.append("[^/]*");
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-            i++;
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.bridle.core.io.SqliteEvidence;
 import org.bridle.core.io.SqliteRecovery;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
+import org.bridle.core.source.Glob;
 import org.bridle.core.source.InputException;
 import org.bridle.core.source.LocalEvidenceFile;
 import org.bridle.core.source.PasswordSource;
@@ -215,11 +216,12 @@ public final class IosBackup implements Source {
     }
 
     private List<EvidenceFile> rootPattern(String pattern) {
-        Pattern regex = DevicePath.globToRegex(pattern);
+        Glob glob = Glob.of(pattern);
         List<EvidenceFile> found = new ArrayList<>();
         for (ManifestRecord record : records) {
-            if (record.isFile() && BackupDomains.folderOf(record.domain()).isPresent()
-                    && regex.matcher(BackupDomains.devicePath(record.domain(), record.relativePath())).matches()) {
+            if (record.isFile() && glob.mayMatchEnding(record.relativePath())
+                    && BackupDomains.folderOf(record.domain()).isPresent()
+                    && glob.matches(BackupDomains.devicePath(record.domain(), record.relativePath()))) {
                 found.add(evidence(record));
             }
         }
@@ -231,21 +233,20 @@ public final class IosBackup implements Source {
         if (!location.isPattern()) {
             return exact(prefix + location.containerId(), location.path()).stream().toList();
         }
-        Pattern id = DevicePath.globToRegex(location.containerId());
+        Glob id = Glob.of(location.containerId());
         Set<String> domains = new HashSet<>();
         for (String domain : byDomain.keySet()) {
-            if (domain.startsWith(prefix) && id.matcher(domain.substring(prefix.length())).matches()) {
+            if (domain.startsWith(prefix) && id.matches(domain.substring(prefix.length()))) {
                 domains.add(domain);
             }
         }
         if (domains.isEmpty()) {
             return List.of();
         }
-        Pattern path = DevicePath.globToRegex(location.path());
+        Glob path = Glob.of(location.path());
         List<EvidenceFile> found = new ArrayList<>();
         for (ManifestRecord record : records) {
-            if (record.isFile() && domains.contains(record.domain())
-                    && path.matcher(record.relativePath()).matches()) {
+            if (record.isFile() && domains.contains(record.domain()) && path.matches(record.relativePath())) {
                 found.add(evidence(record));
             }
         }

@@ -12,13 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.bridle.core.io.EvidenceFormatException;
 import org.bridle.core.io.PlistValues;
 import org.bridle.core.io.Plists;
 import org.bridle.core.io.ScratchDirectory;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
+import org.bridle.core.source.Glob;
 import org.bridle.core.source.InputException;
 import org.bridle.core.source.LocalEvidenceFile;
 import org.bridle.core.source.Source;
@@ -113,7 +113,7 @@ public final class IosFilesystemDump implements Source {
         List<EvidenceFile> found = switch (location.container()) {
             case BACKUP -> List.of();
             case LISTING -> List.of(listing());
-            case ROOT -> matching(DevicePath.globToRegex(location.path()));
+            case ROOT -> matching(Glob.of(location.path()));
             default -> inContainers(location);
         };
         if (location.container() != DevicePath.Container.LISTING) {
@@ -135,10 +135,10 @@ public final class IosFilesystemDump implements Source {
         return listing;
     }
 
-    private List<EvidenceFile> matching(Pattern pattern) throws IOException {
+    private List<EvidenceFile> matching(Glob glob) throws IOException {
         List<EvidenceFile> found = new ArrayList<>();
         for (String path : tree.paths()) {
-            if (pattern.matcher(path).matches()) {
+            if (glob.matches(path)) {
                 found.add(tree.file(path));
             }
         }
@@ -146,16 +146,16 @@ public final class IosFilesystemDump implements Source {
     }
 
     private List<EvidenceFile> inContainers(DevicePath location) throws IOException {
-        Pattern id = DevicePath.globToRegex(location.containerId());
-        Pattern path = DevicePath.globToRegex(location.path());
+        Glob id = Glob.of(location.containerId());
+        Glob path = Glob.of(location.path());
         List<EvidenceFile> found = new ArrayList<>();
         for (Map.Entry<String, List<String>> container : containers(location.container()).entrySet()) {
-            if (!id.matcher(container.getKey()).matches()) {
+            if (!id.matches(container.getKey())) {
                 continue;
             }
             for (String folder : container.getValue()) {
                 for (String file : tree.paths()) {
-                    if (file.startsWith(folder) && path.matcher(file.substring(folder.length())).matches()) {
+                    if (file.startsWith(folder) && path.matches(file.substring(folder.length()))) {
                         found.add(tree.file(file));
                     }
                 }
