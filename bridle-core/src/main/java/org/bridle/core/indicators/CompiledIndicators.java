@@ -1,6 +1,7 @@
 package org.bridle.core.indicators;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -53,7 +54,7 @@ public final class CompiledIndicators {
                 .resolve(RESOURCE);
         Files.createDirectories(target.getParent());
         List<IndicatorFile> files = BuiltinIndicators.feeds().stream().map(BuiltinIndicators::parse).toList();
-        try (OutputStream out = Files.newOutputStream(target)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
             write(files, out);
         }
     }
