@@ -20,8 +20,8 @@ record LoadedIndicators(IndicatorSet set) {
 
     /**
      * Loads the indicators; prints nothing (see {@link #reportProblems}), so it may run beside a password prompt. The
-     * built-in feeds are parsed on the common pool while this thread parses {@code files}; the set holds the
-     * built-in feeds first, then the files in order, whichever finished first.
+     * built-in feeds (parsed at build time) are read on the common pool while this thread parses {@code files}; the
+     * set holds the built-in feeds first, then the files in order, whichever finished first.
      *
      * @throws InputException when a file given with {@code --iocs} cannot be read or is neither a STIX bundle nor a
      *     stalkerware YAML list

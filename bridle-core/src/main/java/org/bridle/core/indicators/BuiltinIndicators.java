@@ -66,9 +66,14 @@ public final class BuiltinIndicators {
         return builder.build();
     }
 
-    /** Every shipped feed parsed, in index order; the files are parsed in parallel. */
+    /**
+     * Every shipped feed parsed, in index order. The feeds were parsed when bridle was built (see
+     * {@link CompiledIndicators}); this reads the result.
+     *
+     * @throws IllegalStateException when the compiled feeds are missing or damaged (bridle was not built with Maven)
+     */
     public static List<IndicatorFile> files() {
-        return feeds().parallelStream().map(BuiltinIndicators::load).toList();
+        return CompiledIndicators.load();
     }
 
     /** The feed's bytes, exactly as shipped (and as published by its source). */
@@ -76,7 +81,8 @@ public final class BuiltinIndicators {
         return resource(feed.path());
     }
 
-    private static IndicatorFile load(Feed feed) {
+    /** Parses a shipped feed with its format's loader (at build time: see {@link CompiledIndicators}). */
+    static IndicatorFile parse(Feed feed) {
         String name = feed.path().substring(feed.path().lastIndexOf('/') + 1);
         try {
             byte[] content = content(feed);

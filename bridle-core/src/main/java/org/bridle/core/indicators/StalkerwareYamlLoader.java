@@ -24,7 +24,6 @@ import org.bridle.core.io.Hashing;
  * the keys above.
  */
 public final class StalkerwareYamlLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<Map.Entry<String, IndicatorType>> LISTS = List.of(
             Map.entry("packages", IndicatorType.APP_ID), Map.entry("ios_bundles", IndicatorType.APP_ID),
             Map.entry("certificates", IndicatorType.APP_CERT_SHA1), Map.entry("websites", IndicatorType.DOMAIN),
@@ -36,6 +35,14 @@ public final class StalkerwareYamlLoader {
             "certificates", "websites", "distribution");
 
     private StalkerwareYamlLoader() {
+    }
+
+    /**
+     * The YAML parser, built when a YAML file is first loaded: asking {@link #handles} (as every check does for its
+     * {@code --iocs} files) loads none of Jackson's YAML classes or snakeyaml.
+     */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
     }
 
     /** Whether a file name is one of this format's ({@code .yaml} or {@code .yml}). */
@@ -63,7 +70,7 @@ public final class StalkerwareYamlLoader {
     public static IndicatorFile load(String name, String location, byte[] content) throws IndicatorFileException {
         JsonNode apps;
         try {
-            apps = YAML.readTree(content);
+            apps = Yaml.MAPPER.readTree(content);
         } catch (JacksonException e) {
             throw new IndicatorFileException("The indicator file " + location + " is not valid YAML"
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")") + ".", e);

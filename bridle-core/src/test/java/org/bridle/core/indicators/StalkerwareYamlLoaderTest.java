@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.bridle.core.model.Observable;
 import org.bridle.core.model.ObservableKind;
 import org.junit.jupiter.api.Test;
@@ -86,5 +92,40 @@ class StalkerwareYamlLoaderTest {
     void theBuiltinFeedsIncludeEchapsFiles() {
         assertThat(BuiltinIndicators.load().files()).extracting(IndicatorFile::name)
                 .contains("ioc.yaml", "watchware.yaml");
+    }
+
+    /**
+     * Every check asks {@link StalkerwareYamlLoader#handles} of its {@code --iocs} files: asking must not load the
+     * YAML parser (a cold start of Jackson's YAML and snakeyaml), which only loading a YAML file needs.
+     */
+    @Test
+    void askingWhetherAFileIsYamlLoadsNoYamlClass() throws Exception {
+        List<URL> classPath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classPath.add(Path.of(entry).toUri().toURL());
+        }
+        try (Isolated loader = new Isolated(classPath.toArray(URL[]::new))) {
+            Class<?> yamlLoader = Class.forName(StalkerwareYamlLoader.class.getName(), true, loader);
+            assertThat(yamlLoader.getClassLoader()).isSameAs(loader);
+
+            assertThat(yamlLoader.getMethod("handles", String.class).invoke(null, "ioc.yaml")).isEqualTo(true);
+            assertThat(loader.loaded("com.fasterxml.jackson.dataformat.yaml.YAMLFactory")).isFalse();
+            assertThat(loader.loaded("com.fasterxml.jackson.databind.ObjectMapper")).isFalse();
+
+            yamlLoader.getMethod("load", String.class, String.class, byte[].class)
+                    .invoke(null, "a.yaml", "a.yaml", YAML.getBytes(StandardCharsets.UTF_8));
+            assertThat(loader.loaded("com.fasterxml.jackson.dataformat.yaml.YAMLFactory")).isTrue();
+        }
+    }
+
+    /** A class loader of its own for the test class path, which tells what it has loaded. */
+    private static final class Isolated extends URLClassLoader {
+        Isolated(URL[] classPath) {
+            super(classPath, ClassLoader.getPlatformClassLoader());
+        }
+
+        boolean loaded(String name) {
+            return findLoadedClass(name) != null;
+        }
     }
 }

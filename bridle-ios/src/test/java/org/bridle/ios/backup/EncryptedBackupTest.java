@@ -83,7 +83,7 @@ class EncryptedBackupTest {
     @Test
     void aWrongPasswordIsOneSentence() {
         Path backup = backup(BackupEncryption.password(PASSWORD));
-        assertThatThrownBy(() -> IosBackup.open(backup, password(PASSWORD.replace('🦄', '🐴'))))
+        assertThatThrownBy(() -> IosBackup.open(backup, password(PASSWORD.replace("🦄", "🐴"))))
                 .isInstanceOf(InputException.class)
                 .hasMessage("The backup at " + backup + " cannot be decrypted: the password is wrong.");
     }
