@@ -33,6 +33,8 @@ final class RecordValues implements SqlValues {
     private int from;
     private int length;
     private Object defaultValue;
+    /** True when the value read is a TEXT of the record. */
+    private boolean text;
 
     RecordValues(TableLayout layout, int encoding, RealText realText) {
         this.layout = layout;
@@ -111,6 +113,7 @@ final class RecordValues implements SqlValues {
     @Override
     public int load(int column) {
         defaultValue = null;
+        text = false;
         if (column == 0 || column - 1 == layout.rowidAlias()) {
             integer = rowid;
             return INTEGER;
@@ -136,7 +139,8 @@ final class RecordValues implements SqlValues {
         if (type >= 12) {
             from = at;
             length = (int) ((type - 12) >>> 1);
-            return (type & 1) == 0 ? BLOB : TEXT;
+            text = (type & 1) == 1;
+            return text ? TEXT : BLOB;
         }
         switch ((int) type) {
             case 0:
@@ -198,11 +202,10 @@ final class RecordValues implements SqlValues {
             return blob.clone();
         }
         if (defaultValue instanceof String text) {
-            return text.getBytes(switch (encoding) {
-                case DatabaseFile.UTF16LE -> StandardCharsets.UTF_16LE;
-                case DatabaseFile.UTF16BE -> StandardCharsets.UTF_16BE;
-                default -> StandardCharsets.UTF_8;
-            });
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        if (text && encoding != DatabaseFile.UTF8) {
+            return Utf16Text.utf8(record, from, length, encoding == DatabaseFile.UTF16LE);
         }
         return Arrays.copyOfRange(record, from, from + length);
     }

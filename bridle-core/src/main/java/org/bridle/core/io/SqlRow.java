@@ -105,8 +105,8 @@ public final class SqlRow {
     }
 
     /**
-     * The value as bytes, as SQLite gives them ({@code sqlite3_column_blob}): a BLOB's bytes, a TEXT's bytes in the
-     * database's encoding, a number's text as UTF-8; null when it is NULL or absent.
+     * The value as bytes, as sqlite-jdbc gives them: a BLOB's bytes, a TEXT's or a number's text as SQLite's UTF-8
+     * of it; null when it is NULL or absent.
      */
     public byte[] bytes(String column) throws SQLException {
         return switch (load(column)) {

@@ -28,8 +28,8 @@ interface SqlValues {
     double real() throws SQLException;
 
     /**
-     * A BLOB's bytes, or a TEXT's stored bytes in the database's text encoding (what {@code sqlite3_column_blob}
-     * gives); an empty value is an empty array.
+     * A BLOB's bytes, or a TEXT's UTF-8 bytes (its stored bytes in a UTF-8 database, SQLite's UTF-8 of it in a
+     * UTF-16 one: what sqlite-jdbc's {@code column_blob} gives); an empty value is an empty array.
      */
     byte[] bytes() throws SQLException;
 

@@ -455,9 +455,7 @@ public final class SqliteEvidence implements AutoCloseable {
     public void scan(String table, RowHandler handler) throws Exception {
         TableLayout layout = file == null ? null : TableLayout.read(connection, table);
         if (layout == null) {
-            String quoted = "\"" + table.replace("\"", "\"\"") + "\"";
-            query(TableLayout.withoutRowid(TableLayout.tableSql(connection, table)) ? "SELECT * FROM " + quoted
-                    : "SELECT rowid AS rowid, * FROM " + quoted + " ORDER BY rowid", handler);
+            query(scanSql(table), handler);
             return;
         }
         try (DatabaseFile database = DatabaseFile.open(file)) {
@@ -471,6 +469,29 @@ public final class SqliteEvidence implements AutoCloseable {
                 handler.row(row);
             });
         }
+    }
+
+    /**
+     * The query that scans a table through SQLite: {@code SELECT rowid AS rowid, * FROM table ORDER BY rowid}, with
+     * the rowid under another of its names when a column is called {@code rowid} (and then not selected: the column
+     * wins), and {@code SELECT * FROM table} for a WITHOUT ROWID table.
+     */
+    String scanSql(String table) throws SQLException {
+        String quoted = "\"" + table.replace("\"", "\"\"") + "\"";
+        if (TableLayout.withoutRowid(TableLayout.tableSql(connection, table))) {
+            return "SELECT * FROM " + quoted;
+        }
+        Set<String> names = columns(table);
+        if (!names.contains("rowid")) {
+            return "SELECT rowid AS rowid, * FROM " + quoted + " ORDER BY rowid";
+        }
+        String rowid = names.contains("_rowid_") ? "oid" : "_rowid_";
+        return "SELECT * FROM " + quoted + " ORDER BY " + rowid;
+    }
+
+    /** True when {@link #scan} reads the table from the database file rather than through SQLite. */
+    boolean readsFile(String table) throws SQLException {
+        return file != null && TableLayout.read(connection, table) != null;
     }
 
     /** SQLite's text of a REAL, as UTF-8 bytes. */

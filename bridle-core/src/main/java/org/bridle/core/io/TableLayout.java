@@ -188,6 +188,7 @@ final class TableLayout {
         }
         if (REAL_LITERAL.matcher(text).matches()) {
             double value = Double.parseDouble(text);
+            value = value == 0 ? 0.0 : value; // SQLite reads -0.0 as 0.0
             return affinity == Affinity.REAL ? (Object) value : UNSUPPORTED;
         }
         Matcher string = STRING_LITERAL.matcher(text);

@@ -12,20 +12,35 @@ final class Utf16Text {
     private Utf16Text() {
     }
 
+    /** The text as Java text. */
     static String decode(byte[] b, int from, int length, boolean littleEndian) {
+        return hasSurrogates(b, from, length, littleEndian)
+                ? new String(utf8(b, from, length, littleEndian), StandardCharsets.UTF_8)
+                : new String(b, from, length & ~1, littleEndian ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
+    }
+
+    /** The text as SQLite's UTF-8 of it, the bytes sqlite-jdbc gives for it. */
+    static byte[] utf8(byte[] b, int from, int length, boolean littleEndian) {
+        if (!hasSurrogates(b, from, length, littleEndian)) {
+            return decode(b, from, length, littleEndian).getBytes(StandardCharsets.UTF_8);
+        }
+        return translate(b, from, length, littleEndian);
+    }
+
+    private static boolean hasSurrogates(byte[] b, int from, int length, boolean littleEndian) {
         int end = from + (length & ~1);
-        boolean surrogates = false;
         for (int i = from; i < end; i += 2) {
             int c = unit(b, i, littleEndian);
             if (c >= 0xd800 && c < 0xe000) {
-                surrogates = true;
-                break;
+                return true;
             }
         }
-        if (!surrogates) {
-            return new String(b, from, end - from,
-                    littleEndian ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
-        }
+        return false;
+    }
+
+    /** SQLite's translation of UTF-16 to UTF-8 ({@code sqlite3VdbeMemTranslate}, without SQLITE_REPLACE_INVALID_UTF). */
+    private static byte[] translate(byte[] b, int from, int length, boolean littleEndian) {
+        int end = from + (length & ~1);
         ByteArrayOutputStream utf8 = new ByteArrayOutputStream(length * 2);
         for (int i = from; i < end; ) {
             int c = unit(b, i, littleEndian);
@@ -51,7 +66,7 @@ final class Utf16Text {
                 utf8.write(0x80 + (c & 0x3f));
             }
         }
-        return new String(utf8.toByteArray(), StandardCharsets.UTF_8);
+        return utf8.toByteArray();
     }
 
     private static int unit(byte[] b, int at, boolean littleEndian) {
