@@ -79,17 +79,15 @@ public final class SqlRow {
     }
 
     /**
-     * The value when it is stored as a number with a whole value (an INTEGER, or a REAL with no fraction within the
-     * range of a long), else null: the values an SQL comparison with an integer key (a rowid) can find equal when
-     * the column has a numeric affinity.
+     * The value as SQLite stores it, as {@code ResultSet.getObject} gives it: a Long (INTEGER), a Double (REAL), a
+     * String (TEXT), a byte[] (BLOB), or null when it is NULL or absent.
      */
-    public Long wholeNumber(String column) throws SQLException {
+    public Object value(String column) throws SQLException {
         return switch (load(column)) {
             case SqlValues.INTEGER -> values.integer();
-            case SqlValues.FLOAT -> {
-                double value = values.real();
-                yield value == Math.rint(value) && value >= -0x1p63 && value < 0x1p63 ? (long) value : null;
-            }
+            case SqlValues.FLOAT -> values.real();
+            case SqlValues.TEXT -> values.text();
+            case SqlValues.BLOB -> values.bytes();
             default -> null;
         };
     }

@@ -64,7 +64,7 @@ class SqliteScanHostileTest {
                     row.integer(label);
                     row.real(label);
                     row.bytes(label);
-                    row.wholeNumber(label);
+                    row.value(label);
                 }
                 rows[0]++;
             });

@@ -78,7 +78,7 @@ class SqliteScanTest {
                     .append(" real ").append(row.real(label))
                     .append(" bytes ").append(Arrays.toString(row.bytes(label)))
                     .append(" flag ").append(row.flag(label))
-                    .append(" whole ").append(row.wholeNumber(label));
+                    .append(" value ").append(describe(row.value(label)));
             try {
                 line.append(" cocoa ").append(row.cocoaTime(label));
             } catch (RuntimeException outOfRange) {
@@ -335,6 +335,11 @@ class SqliteScanTest {
         EvidenceFile inMemory = new org.bridle.core.source.MemoryEvidenceFile("private/var/m.db", "m.db", content);
         assertScanMatchesSqlite(inMemory, "r", false);
         assertScanMatchesSqlite(local(db), "r", true);
+    }
+
+    private static String describe(Object value) {
+        return value instanceof byte[] bytes ? "blob " + Arrays.toString(bytes)
+                : value == null ? "null" : value.getClass().getSimpleName() + " " + value;
     }
 
     static String hex(byte[] bytes) {

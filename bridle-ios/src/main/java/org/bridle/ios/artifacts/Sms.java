@@ -90,14 +90,35 @@ public final class Sms implements Artifact<Sms.Message> {
                     text = attributedText(attributedBody);
                     undecodable[0] += text == null ? 1 : 0;
                 }
-                Long handle = row.has("handle_id") ? row.wholeNumber("handle_id") : null;
-                emit(message(row, text, handle == null ? null : handles.get(handle)), out);
+                emit(message(row, text, phoneNumber(db, handles, row.value("handle_id"))), out);
             });
             if (undecodable[0] > 0) {
                 out.note(undecodable[0] + " message(s) have no text (the text column is NULL) and an attributedBody that cannot be "
                         + "decoded; their text is left empty");
             }
         }
+    }
+
+    /**
+     * The id of the handle whose ROWID equals a message's handle_id, as {@code LEFT JOIN handle h ON h.ROWID =
+     * m.handle_id} finds it: an integer or a whole real is looked up in the handles read; text (which a numeric
+     * handle_id column holds only when it does not look like a number) is compared by SQLite itself.
+     */
+    private static String phoneNumber(SqliteEvidence db, Map<Long, String> handles, Object handleId)
+            throws Exception {
+        if (handleId instanceof Long rowid) {
+            return handles.get(rowid);
+        }
+        if (handleId instanceof Double real) {
+            boolean whole = real == Math.rint(real) && real >= -0x1p63 && real < 0x1p63;
+            return whole ? handles.get(real.longValue()) : null;
+        }
+        if (handleId instanceof String text && !handles.isEmpty()) {
+            String[] found = {null};
+            db.query("SELECT h.id AS id FROM handle h WHERE h.ROWID = ?", row -> found[0] = row.string("id"), text);
+            return found[0];
+        }
+        return null;
     }
 
     /** A message; {@code phoneNumber} is its handle's id (the handle whose ROWID equals its handle_id). */
