@@ -45,6 +45,14 @@ import org.sqlite.core.CoreStatement;
  * <p>A malformed database (SQLite reports it corrupt, or {@code PRAGMA quick_check} finds damage) is copied into
  * the scratch folder and salvaged with {@link SqliteRecovery}; the salvaged copy is opened and {@link #recovered()}
  * says so. When there is no {@code sqlite3} or nothing can be salvaged, opening fails: the database is malformed.
+ *
+ * <p>Rows come two ways. {@link #query} runs SQL. {@link #scan} reads a whole table in rowid order, as {@code SELECT
+ * rowid, * FROM table ORDER BY rowid} would, and for a rowid table of a database this process has as a file (opened
+ * in place, a scratch copy brought to its committed state, or a recovered copy) it decodes the file's pages itself,
+ * read-only, without SQLite's per-value calls: the values are the ones SQLite gives (REAL affinity, the rowid alias,
+ * defaults of columns added later, UTF-16 text included), and damage the scan meets is
+ * {@link EvidenceFormatException} "the database is malformed (…)", as from {@code query}. A database in memory and a
+ * table the reader cannot describe exactly are scanned through SQLite. Both hand rows as {@link SqlRow}.
  */
 public final class SqliteEvidence implements AutoCloseable {
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * default that is not a plain literal (NULL, TRUE, FALSE, a number, a quoted string, X'hex').
  */
 final class TableLayout {
+    /** A descending key somewhere in the table's SQL: an INTEGER PRIMARY KEY DESC is not the rowid's alias. */
+    private static final Pattern DESCENDING = Pattern.compile("\\bDESC\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern WITHOUT_ROWID = Pattern.compile("WITHOUT\\s+ROWID", Pattern.CASE_INSENSITIVE);
     private static final Pattern INTEGER_LITERAL = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern REAL_LITERAL = Pattern.compile("[+-]?(?:[0-9]+\\.[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
@@ -80,7 +82,7 @@ final class TableLayout {
             }
         }
         if (root < 1 || sql == null || withoutRowid(sql) || !sql.regionMatches(true, 0, "CREATE TABLE", 0, 12)
-                || sql.toUpperCase(Locale.ROOT).contains("DESC")) {
+                || DESCENDING.matcher(sql).find()) {
             return null;
         }
         List<String> names = new ArrayList<>();
