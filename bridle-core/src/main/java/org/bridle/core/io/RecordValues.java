@@ -76,6 +76,9 @@ final class RecordValues implements SqlValues {
     }
 
     private static long contentSize(long type) throws EvidenceFormatException {
+        if (type < 0) {
+            throw SqliteDamage.damage("a record field of serial type " + Long.toUnsignedString(type));
+        }
         if (type >= 12) {
             return (type - 12) >>> 1;
         }
