@@ -12,8 +12,10 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.bridle.core.source.EvidenceFile;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteOpenMode;
+import org.sqlite.core.CoreStatement;
 
 /**
  * An SQLite database of the evidence, opened so that the evidence is never modified.
@@ -42,6 +45,14 @@ import org.sqlite.SQLiteOpenMode;
  * <p>A malformed database (SQLite reports it corrupt, or {@code PRAGMA quick_check} finds damage) is copied into
  * the scratch folder and salvaged with {@link SqliteRecovery}; the salvaged copy is opened and {@link #recovered()}
  * says so. When there is no {@code sqlite3} or nothing can be salvaged, opening fails: the database is malformed.
+ *
+ * <p>Rows come two ways. {@link #query} runs SQL. {@link #scan} reads a whole table in rowid order, as {@code SELECT
+ * rowid, * FROM table ORDER BY rowid} would, and for a rowid table of a database this process has as a file (opened
+ * in place, a scratch copy brought to its committed state, or a recovered copy) it decodes the file's pages itself,
+ * read-only, without SQLite's per-value calls: the values are the ones SQLite gives (REAL affinity, the rowid alias,
+ * defaults of columns added later, UTF-16 text included), and damage the scan meets is
+ * {@link EvidenceFormatException} "the database is malformed (…)", as from {@code query}. A database in memory and a
+ * table the reader cannot describe exactly are scanned through SQLite. Both hand rows as {@link SqlRow}.
  */
 public final class SqliteEvidence implements AutoCloseable {
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
@@ -59,6 +70,12 @@ public final class SqliteEvidence implements AutoCloseable {
 
     private final Connection connection;
     private final boolean recovered;
+    /**
+     * The database file that {@link #scan} reads directly, in its committed state (the evidence opened in place, a
+     * scratch copy SQLite has brought to its committed state, or a recovered copy), or null when it reads through
+     * SQLite (a database in memory, or a copy whose log could not be checkpointed).
+     */
+    private Path file;
     private final Map<String, Set<String>> columns = new ConcurrentHashMap<>();
     private Set<String> tables;
     private Boolean utf8Text;
@@ -96,10 +113,16 @@ public final class SqliteEvidence implements AutoCloseable {
             if (local.isPresent() && !hasSidecar && !hasSidecarOnDisk(local.get())) {
                 identity = UndamagedFiles.identity(local.get());
                 db = new SqliteEvidence(openImmutable(local.get()), false);
+                db.file = local.get();
             } else if (local.isEmpty() && !hasSidecar && fitsInMemory(file)) {
                 db = new SqliteEvidence(openInMemory(file), false);
             } else {
-                db = new SqliteEvidence(openCopy(file, scratch), false);
+                Path copy = copyWithSidecars(file, scratch.newFolder("db"));
+                db = new SqliteEvidence(openCopy(copy), false);
+                db.tables();
+                if (db.checkpoint()) {
+                    db.file = copy;
+                }
             }
             db.tables();
             if (identity.isPresent() && UndamagedFiles.contains(identity.get())) {
@@ -151,7 +174,9 @@ public final class SqliteEvidence implements AutoCloseable {
             throw new EvidenceFormatException(MALFORMED + " (sqlite3 could not recover anything from it)");
         }
         try {
-            return new SqliteEvidence(openImmutable(recovered), true);
+            SqliteEvidence db = new SqliteEvidence(openImmutable(recovered), true);
+            db.file = recovered;
+            return db;
         } catch (SQLException e) {
             throw new EvidenceFormatException(MALFORMED + " (its recovered copy cannot be read: " + e.getMessage()
                     + ")", e);
@@ -274,8 +299,18 @@ public final class SqliteEvidence implements AutoCloseable {
         }
     }
 
-    private static Connection openCopy(EvidenceFile file, ScratchDirectory scratch) throws IOException, SQLException {
-        Path copy = copyWithSidecars(file, scratch.newFolder("db"));
+    /**
+     * Brings a scratch copy to its committed state in its own file: a hot journal was rolled back by the first read;
+     * a write-ahead log is checkpointed into the file and emptied. True when the file alone now holds the database.
+     */
+    private boolean checkpoint() throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("PRAGMA wal_checkpoint(TRUNCATE)");
+             ResultSet rs = st.executeQuery()) {
+            return rs.next() && rs.getInt(1) == 0 && rs.getInt(2) == rs.getInt(3);
+        }
+    }
+
+    private static Connection openCopy(Path copy) throws SQLException {
         SQLiteConfig config = config();
         config.setOpenMode(SQLiteOpenMode.OPEN_URI);
         return config.createConnection("jdbc:sqlite:" + fileUri(copy));
@@ -392,7 +427,7 @@ public final class SqliteEvidence implements AutoCloseable {
                 st.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rs = st.executeQuery()) {
-                SqlRow row = new SqlRow(rs, textIsUtf8());
+                SqlRow row = new SqlRow(new JdbcValues(((CoreStatement) st).pointer, textIsUtf8()), labels(rs));
                 while (rs.next()) {
                     handler.row(row);
                 }
@@ -402,6 +437,79 @@ public final class SqliteEvidence implements AutoCloseable {
                 throw new EvidenceFormatException(MALFORMED + " (" + e.getMessage() + ")", e);
             }
             throw e;
+        }
+    }
+
+    private static List<String> labels(ResultSet rs) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<String> labels = new ArrayList<>(meta.getColumnCount());
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            labels.add(meta.getColumnLabel(i));
+        }
+        return labels;
+    }
+
+    /**
+     * Hands every row of a table to {@code handler} in rowid order, as {@code SELECT rowid, * FROM table ORDER BY
+     * rowid} would: labelled {@code rowid} (unless the table has a column of that name, which then wins) and by the
+     * table's column names, with the values SQLite would give. A table of a database file this process can read
+     * directly is decoded from the file ({@link TableBTree}, {@link RecordValues}), without SQLite's per-value calls;
+     * any other (a database in memory, or a table {@link TableLayout} cannot describe exactly) is read through SQLite
+     * (a WITHOUT ROWID table as {@code SELECT *}, in its key order, with no rowid).
+     *
+     * @throws EvidenceFormatException when the scan meets damage that opening the database did not find
+     * @throws SQLException when there is no such table
+     */
+    public void scan(String table, RowHandler handler) throws Exception {
+        TableLayout layout = file == null ? null : TableLayout.read(connection, table);
+        if (layout == null) {
+            query(scanSql(table), handler);
+            return;
+        }
+        try (DatabaseFile database = DatabaseFile.open(file)) {
+            if ((database.encoding == DatabaseFile.UTF8) != textIsUtf8()) {
+                throw SqliteDamage.damage("its header's text encoding is not the one SQLite reads");
+            }
+            RecordValues values = new RecordValues(layout, database.encoding, this::realText);
+            SqlRow row = new SqlRow(values, layout.labels());
+            TableBTree.scan(database, layout.rootPage(), (rowid, payload, offset, length) -> {
+                values.set(rowid, payload, offset, length);
+                handler.row(row);
+            });
+        }
+    }
+
+    /**
+     * The query that scans a table through SQLite: {@code SELECT rowid AS rowid, * FROM table ORDER BY rowid}, with
+     * the rowid under another of its names when a column is called {@code rowid} (and then not selected: the column
+     * wins), and {@code SELECT * FROM table} for a WITHOUT ROWID table.
+     */
+    String scanSql(String table) throws SQLException {
+        String quoted = "\"" + table.replace("\"", "\"\"") + "\"";
+        if (TableLayout.withoutRowid(TableLayout.tableSql(connection, table))) {
+            return "SELECT * FROM " + quoted;
+        }
+        Set<String> names = columns(table);
+        if (!names.contains("rowid")) {
+            return "SELECT rowid AS rowid, * FROM " + quoted + " ORDER BY rowid";
+        }
+        String rowid = names.contains("_rowid_") ? "oid" : "_rowid_";
+        return "SELECT * FROM " + quoted + " ORDER BY " + rowid;
+    }
+
+    /** True when {@link #scan} reads the table from the database file rather than through SQLite. */
+    boolean readsFile(String table) throws SQLException {
+        return file != null && TableLayout.read(connection, table) != null;
+    }
+
+    /** SQLite's text of a REAL, as UTF-8 bytes. */
+    private byte[] realText(double value) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT CAST(? AS TEXT)")) {
+            st.setDouble(1, value);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1).getBytes(StandardCharsets.UTF_8);
+            }
         }
     }
 

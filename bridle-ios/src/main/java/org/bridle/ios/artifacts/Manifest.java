@@ -75,14 +75,8 @@ public final class Manifest implements Artifact<Manifest.BackupFile> {
                 out.note("Manifest.db has no Files table");
                 return;
             }
-            String sql = "SELECT " + String.join(", ",
-                    db.columnOrNull("Files", "f", "fileID") + " AS fileID",
-                    db.columnOrNull("Files", "f", "domain") + " AS domain",
-                    db.columnOrNull("Files", "f", "relativePath") + " AS relativePath",
-                    db.columnOrNull("Files", "f", "flags") + " AS flags",
-                    db.columnOrNull("Files", "f", "file") + " AS file") + " FROM Files f ORDER BY f.rowid";
             long[] undecodable = {0};
-            db.query(sql, row -> {
+            db.scan("Files", row -> {
                 byte[] blob = row.bytes("file");
                 Map<String, Object> metadata = metadata(blob);
                 if (metadata == null && blob != null) {

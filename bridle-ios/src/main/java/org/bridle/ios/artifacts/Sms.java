@@ -2,7 +2,9 @@ package org.bridle.ios.artifacts;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.indicators.LinkExtractor;
 import org.bridle.core.artifact.Emitter;
@@ -27,9 +29,6 @@ public final class Sms implements Artifact<Sms.Message> {
     private static final List<String> THREAT_NOTIFICATIONS = List.of(
             "ALERT: State-sponsored attackers may be targeting your iPhone",
             "ALERT: Apple detected a targeted mercenary spyware attack against your iPhone");
-
-    private static final List<String> MESSAGE_COLUMNS = List.of("guid", "text", "attributedBody", "service",
-            "account", "handle_id", "is_from_me", "date", "date_read");
 
     /**
      * One message; absent columns are null.
@@ -74,24 +73,24 @@ public final class Sms implements Artifact<Sms.Message> {
                 out.note("sms.db has no message table");
                 return;
             }
-            List<String> select = new ArrayList<>(List.of("m.ROWID AS rowid"));
-            for (String column : MESSAGE_COLUMNS) {
-                select.add(db.columnOrNull("message", "m", column) + " AS " + column);
-            }
-            String from = " FROM message m";
+            Map<Long, String> handles = new HashMap<>();
             if (db.hasColumn("handle", "id")) {
-                select.add("h.id AS phone_number");
-                from += " LEFT JOIN handle h ON h.ROWID = m.handle_id";
+                db.scan("handle", row -> {
+                    Long rowid = row.integer("rowid");
+                    if (rowid != null) {
+                        handles.put(rowid, row.string("id"));
+                    }
+                });
             }
             int[] undecodable = {0};
-            db.query("SELECT " + String.join(", ", select) + from + " ORDER BY m.ROWID", row -> {
+            db.scan("message", row -> {
                 String text = row.string("text");
                 byte[] attributedBody = text == null ? row.bytes("attributedBody") : null;
                 if (attributedBody != null) {
                     text = attributedText(attributedBody);
                     undecodable[0] += text == null ? 1 : 0;
                 }
-                emit(message(row, text), out);
+                emit(message(row, text, phoneNumber(db, handles, row.value("handle_id"))), out);
             });
             if (undecodable[0] > 0) {
                 out.note(undecodable[0] + " message(s) have no text (the text column is NULL) and an attributedBody that cannot be "
@@ -100,10 +99,33 @@ public final class Sms implements Artifact<Sms.Message> {
         }
     }
 
-    private static Message message(SqlRow row, String text) throws Exception {
+    /**
+     * The id of the handle whose ROWID equals a message's handle_id, as {@code LEFT JOIN handle h ON h.ROWID =
+     * m.handle_id} finds it: an integer or a whole real is looked up in the handles read; text (which a numeric
+     * handle_id column holds only when it does not look like a number) is compared by SQLite itself.
+     */
+    private static String phoneNumber(SqliteEvidence db, Map<Long, String> handles, Object handleId)
+            throws Exception {
+        if (handleId instanceof Long rowid) {
+            return handles.get(rowid);
+        }
+        if (handleId instanceof Double real) {
+            boolean whole = real == Math.rint(real) && real >= -0x1p63 && real < 0x1p63;
+            return whole ? handles.get(real.longValue()) : null;
+        }
+        if (handleId instanceof String text && !handles.isEmpty()) {
+            String[] found = {null};
+            db.query("SELECT h.id AS id FROM handle h WHERE h.ROWID = ?", row -> found[0] = row.string("id"), text);
+            return found[0];
+        }
+        return null;
+    }
+
+    /** A message; {@code phoneNumber} is its handle's id (the handle whose ROWID equals its handle_id). */
+    private static Message message(SqlRow row, String text, String phoneNumber) throws Exception {
         Long fromMe = row.integer("is_from_me");
         return new Message(row.integer("rowid"), row.string("guid"), text, row.string("service"),
-                row.string("account"), row.integer("handle_id"), row.string("phone_number"),
+                row.string("account"), row.integer("handle_id"), phoneNumber,
                 fromMe != null && fromMe == 1 ? "sent" : "received", appleTime(row.integer("date")),
                 appleTime(row.integer("date_read")), links(text));
     }

@@ -170,14 +170,20 @@ public final class IosBackup implements Source {
     private static List<ManifestRecord> readManifest(Path root, SqliteEvidence db) throws InputException {
         List<ManifestRecord> records = new ArrayList<>();
         try {
-            db.query("SELECT fileID, domain, relativePath, flags FROM Files ORDER BY rowid", row -> {
+            SqliteEvidence.RowHandler read = row -> {
                 String domain = row.string("domain");
                 String relativePath = row.string("relativePath");
                 Long flags = row.integer("flags");
                 records.add(new ManifestRecord(String.valueOf(row.string("fileID")),
                         domain == null ? "" : domain, relativePath == null ? "" : relativePath,
                         flags == null ? 0 : flags.intValue()));
-            });
+            };
+            if (db.columns("Files").containsAll(List.of("fileID", "domain", "relativePath", "flags"))) {
+                db.scan("Files", read);
+            } else {
+                // fails as it always has, naming the missing column
+                db.query("SELECT fileID, domain, relativePath, flags FROM Files ORDER BY rowid", read);
+            }
         } catch (Exception e) {
             throw new InputException("Manifest.db in " + root + " cannot be read: " + e.getMessage() + ".", e);
         }

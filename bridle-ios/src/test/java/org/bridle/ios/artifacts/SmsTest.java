@@ -145,6 +145,44 @@ class SmsTest {
     }
 
     /** Scans a backup holding this sms.db, asserting the scan left the backup unchanged. */
+    /**
+     * The correspondent is the handle whose ROWID equals the message's handle_id, as SQLite's {@code LEFT JOIN handle
+     * h ON h.ROWID = m.handle_id} finds it, for handle_id values of every kind and in a column with and without a
+     * numeric affinity; a column a database version lacks reads as null.
+     */
+    @Test
+    void findsTheCorrespondentAsTheJoinDid() throws Exception {
+        for (String handleType : List.of("INTEGER DEFAULT 0", "", "TEXT", "REAL")) {
+            Path db = dir.resolve("join-" + handleType.replace(" ", "-") + ".db");
+            try (SqliteFixture f = SqliteFixture.create(db)) {
+                f.execute("CREATE TABLE handle (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT, service TEXT)");
+                f.execute("CREATE TABLE message (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, guid TEXT, text TEXT, "
+                        + "handle_id " + handleType + ", date INTEGER)");
+                f.execute("INSERT INTO handle VALUES (1, '+1555', 'SMS'), (2, NULL, 'SMS'), (5, 'five@example.com', 'x'),"
+                        + " (-3, 'minus three', 'x')");
+                int rowid = 1;
+                for (String handle : List.of("1", "2", "3", "5", "0", "NULL", "-3", "1.0", "5.5", "'5'", "' 5 '",
+                        "'x5'", "'1e0'", "x'01'", "9223372036854775807", "1e300", "'+5'", "'05'", "'5.0'")) {
+                    f.execute("INSERT INTO message VALUES (" + rowid++ + ", 'g', 'text " + handle.replace("'", "''")
+                            + "', " + handle + ", 0)");
+                }
+            }
+            List<String> expected = new java.util.ArrayList<>();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                 java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT m.text, h.id FROM message m "
+                         + "LEFT JOIN handle h ON h.ROWID = m.handle_id ORDER BY m.ROWID")) {
+                while (rs.next()) {
+                    expected.add(rs.getString(1) + " -> " + rs.getString(2));
+                }
+            }
+            List<Sms.Message> messages = scan(java.nio.file.Files.readAllBytes(db)).entries("sms");
+            assertThat(messages).extracting(m -> m.text() + " -> " + m.phoneNumber()).as(handleType)
+                    .containsExactlyElementsOf(expected);
+            assertThat(expected).contains("text 1 -> +1555", "text 3 -> null", "text NULL -> null");
+            assertThat(messages).extracting(Sms.Message::service).containsOnlyNulls();
+        }
+    }
+
     private ArtifactScan scan(byte[] smsDb) throws Exception {
         Path backup = new BackupBuilder(dir.resolve("b")).file("HomeDomain", "Library/SMS/sms.db", smsDb).build();
         EvidenceSnapshot before = EvidenceSnapshot.of(backup);
