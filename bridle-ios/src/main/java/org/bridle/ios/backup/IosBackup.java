@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -169,14 +170,16 @@ public final class IosBackup implements Source {
 
     private static List<ManifestRecord> readManifest(Path root, SqliteEvidence db) throws InputException {
         List<ManifestRecord> records = new ArrayList<>();
+        // a backup has hundreds of domains for hundreds of thousands of records: each record keeps the one copy
+        Map<String, String> domains = new HashMap<>();
         try {
             SqliteEvidence.RowHandler read = row -> {
-                String domain = row.string("domain");
+                String domain = Objects.requireNonNullElse(row.string("domain"), "");
+                String shared = domains.putIfAbsent(domain, domain);
                 String relativePath = row.string("relativePath");
                 Long flags = row.integer("flags");
-                records.add(new ManifestRecord(String.valueOf(row.string("fileID")),
-                        domain == null ? "" : domain, relativePath == null ? "" : relativePath,
-                        flags == null ? 0 : flags.intValue()));
+                records.add(new ManifestRecord(String.valueOf(row.string("fileID")), shared != null ? shared : domain,
+                        relativePath == null ? "" : relativePath, flags == null ? 0 : flags.intValue()));
             };
             if (db.columns("Files").containsAll(List.of("fileID", "domain", "relativePath", "flags"))) {
                 db.scan("Files", read);
