@@ -73,21 +73,21 @@ final class Check {
                     + ": choose a folder outside it, so the evidence stays unchanged.");
         }
         IndicatorLoading loading = IndicatorLoading.start(options.iocs, !options.noBuiltinIocs);
-        Source opened;
+        Prepared prepared;
         LoadedIndicators indicators;
         try {
-            opened = open(kind, input, passwords, loading);
+            prepared = prepare(kind, input, passwords, loading, artifacts, options.output != null);
             indicators = loading.await();
         } catch (InputException e) {
             console.error(e.getMessage(), e.getCause());
             return ExitCode.INPUT_ERROR;
         }
         indicators.reportProblems(console);
-        try (Source source = opened) {
+        try (Source source = prepared.source()) {
             console.err().println("bridle: checking " + source.description() + " (" + artifacts.size()
                     + " artifacts, " + indicators.count() + " indicators)");
             source.notes().forEach(note -> console.err().println("bridle: " + note));
-            ScanResult result = scan(source, artifacts, indicators, input, options);
+            ScanResult result = scan(source, prepared.plan(), indicators, input, options);
             if (options.verbose) {
                 printFailureTraces(result);
             }
@@ -99,12 +99,18 @@ final class Check {
         }
     }
 
+    /** An opened source with the files of the artifacts to run looked up. */
+    private record Prepared(Source source, ScanEngine.ScanPlan plan) {
+    }
+
     /**
-     * Opens the evidence while the indicators load (an encrypted backup's key derivation overlaps them). When both
-     * fail, the indicators' error is the one thrown, as when they loaded first; the source is then closed.
+     * Opens the evidence, looks up the artifacts' files in it and, when reports will be written, sets up their
+     * writing, all while the indicators load (an encrypted backup's key derivation overlaps them too), then waits
+     * for the indicators. When both the opening and the indicators fail, the indicators' error is the one thrown,
+     * as when they loaded first; the source is then closed.
      */
-    private static Source open(EvidenceKind kind, Path input, PasswordSource passwords, IndicatorLoading loading)
-            throws InputException {
+    private static Prepared prepare(EvidenceKind kind, Path input, PasswordSource passwords, IndicatorLoading loading,
+                                    List<Artifact<?>> artifacts, boolean reports) throws InputException {
         Source source;
         try {
             source = kind.open(input, passwords);
@@ -112,24 +118,28 @@ final class Check {
             loading.await();
             throw e;
         }
+        ScanEngine.ScanPlan plan = ScanEngine.plan(source, artifacts);
+        if (reports) {
+            ReportWriter.prepare();
+        }
         try {
             loading.await();
         } catch (InputException e) {
             source.close();
             throw e;
         }
-        return source;
+        return new Prepared(source, plan);
     }
 
-    private ScanResult scan(Source source, List<Artifact<?>> artifacts, LoadedIndicators indicators, Path input,
+    private ScanResult scan(Source source, ScanEngine.ScanPlan plan, LoadedIndicators indicators, Path input,
                             CheckOptions options) throws IOException {
         ScanEngine engine = new ScanEngine(indicators.set(), Runtime.getRuntime().availableProcessors());
         Progress progress = new Progress(console.err(), Progress.stderrIsTerminal());
         if (options.output == null) {
-            return engine.run(source, artifacts, new DiscardingSink(), progress);
+            return engine.run(source, plan, new DiscardingSink(), progress);
         }
         try (ReportWriter writer = new ReportWriter(options.output)) {
-            ScanResult result = engine.run(source, artifacts, writer, progress);
+            ScanResult result = engine.run(source, plan, writer, progress);
             List<RunInfo.FileHash> hashes = options.hashes ? EvidenceHashes.all(source) : null;
             writer.finish(result, new RunInfo(Version.get(), commandName, input.toString(),
                     indicators.files(), source.notes()), hashes);

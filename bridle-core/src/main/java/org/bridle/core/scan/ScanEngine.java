@@ -67,26 +67,52 @@ public final class ScanEngine {
      */
     public ScanResult run(Source source, List<? extends Artifact<?>> artifacts, ScanSink sink, ScanListener listener)
             throws IOException {
+        return run(source, plan(source, artifacts), sink, listener);
+    }
+
+    /**
+     * Looks up every artifact's files in the source: the part of a scan that needs no indicators, so a command can
+     * do it while they load. A look-up that fails is kept, and reported as that artifact's failure by {@link #run}.
+     */
+    public static ScanPlan plan(Source source, List<? extends Artifact<?>> artifacts) {
+        return new ScanPlan(artifacts.stream().map(artifact -> plan(artifact, source)).toList());
+    }
+
+    /** Every artifact of a scan with its files looked up, in the order of the artifact list. */
+    public static final class ScanPlan {
+        private final List<Planned> artifacts;
+
+        private ScanPlan(List<Planned> artifacts) {
+            this.artifacts = artifacts;
+        }
+    }
+
+    /**
+     * Runs the planned artifacts over the source they were planned on.
+     *
+     * @throws IOException when the sink cannot write (the report, not the evidence, failed)
+     */
+    public ScanResult run(Source source, ScanPlan plan, ScanSink sink, ScanListener listener) throws IOException {
+        List<Planned> plans = plan.artifacts;
         Instant started = Instant.now();
-        listener.started(artifacts.size());
+        listener.started(plans.size());
         List<ArtifactOutcome> outcomes = new ArrayList<>();
         List<List<Alert>> alerts = new ArrayList<>();
         try (ScratchDirectory scratch = ScratchDirectory.create()) {
             ParseContext context = new ParseContext(source, scratch, indicators);
             EvidenceHashes hashes = new EvidenceHashes();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, artifacts.size())),
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, plans.size())),
                     runnable -> {
                         Thread t = new Thread(runnable, "bridle-artifact");
                         t.setDaemon(true);
                         return t;
                     });
             try {
-                List<Planned> plans = artifacts.stream().map(artifact -> plan(artifact, source)).toList();
                 List<Future<Run>> futures = new ArrayList<>(Collections.nCopies(plans.size(), null));
                 for (int i : largestFirst(plans)) {
-                    Planned plan = plans.get(i);
-                    futures.set(i, pool.submit(() -> runArtifact(plan.artifact(), plan.lookups(), context, hashes,
-                            sink, listener)));
+                    Planned planned = plans.get(i);
+                    futures.set(i, pool.submit(() -> runArtifact(planned.artifact(), planned.lookups(), context,
+                            hashes, sink, listener)));
                 }
                 for (Future<Run> future : futures) {
                     Run run = await(future);
