@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bridle.core.io.ScratchDirectory;
+import org.bridle.core.io.SqlRow;
 import org.bridle.core.io.SqliteEvidence;
 import org.bridle.core.source.LocalEvidenceFile;
 import org.bridle.testkit.SqliteFixture;
@@ -29,8 +30,9 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Reading the rows of a message table shaped like sms.db's (two texts, three integers, a real, a mostly NULL blob) on
- * one thread: through {@code SqlRow}, or through {@code ResultSet.getObject} as {@code SqlRow} read before. Each
- * operation is one query over all {@value #ROWS} rows, reading every column of every row.
+ * one thread: through {@code SqlRow} over a query, through {@code SqlRow} over a table scan decoded from the file,
+ * or through {@code ResultSet.getObject} as {@code SqlRow} read before. Each operation reads every column of all
+ * {@value #ROWS} rows.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -85,13 +87,23 @@ public class SqlRowBenchmark {
     @Benchmark
     public long sqlRow() throws Exception {
         long[] sum = {0};
-        evidence.query(QUERY, row -> {
-            sum[0] += row.string("guid").length() + row.string("text").length() + row.integer("handle_id")
-                    + row.integer("date") + row.integer("is_from_me") + row.real("rate").longValue();
-            byte[] body = row.bytes("attributedBody");
-            sum[0] += body == null ? 0 : body.length;
-        });
+        evidence.query(QUERY, row -> sum[0] += readEveryColumn(row));
         return sum[0];
+    }
+
+    /** The same rows and columns through {@code SqliteEvidence.scan}: decoded from the file, without SQLite. */
+    @Benchmark
+    public long scan() throws Exception {
+        long[] sum = {0};
+        evidence.scan("message", row -> sum[0] += readEveryColumn(row));
+        return sum[0];
+    }
+
+    private static long readEveryColumn(SqlRow row) throws SQLException {
+        long sum = row.string("guid").length() + row.string("text").length() + row.integer("handle_id")
+                + row.integer("date") + row.integer("is_from_me") + row.real("rate").longValue();
+        byte[] body = row.bytes("attributedBody");
+        return sum + (body == null ? 0 : body.length);
     }
 
     @Benchmark
