@@ -22,6 +22,7 @@ final class RecordValues implements SqlValues {
     private final TableLayout layout;
     private final int encoding;
     private final RealText realText;
+    private final Varint varint = new Varint();
     private long rowid;
     private byte[] record;
     private int fields;
@@ -47,8 +48,8 @@ final class RecordValues implements SqlValues {
         this.rowid = rowid;
         this.record = bytes;
         int end = offset + length;
-        long headerSize = varint(bytes, offset, end);
-        int at = varintEnd;
+        long headerSize = varint.read(bytes, offset, end, "its record header");
+        int at = varint.end();
         if (headerSize < at - offset || headerSize > length) {
             throw SqliteDamage.damage("a record header of " + headerSize + " bytes in a record of " + length);
         }
@@ -57,8 +58,8 @@ final class RecordValues implements SqlValues {
         int wanted = layout.columnCount();
         int n = 0;
         while (at < headerEnd && n < wanted) {
-            long type = varint(bytes, at, headerEnd);
-            at = varintEnd;
+            long type = varint.read(bytes, at, headerEnd, "its record header");
+            at = varint.end();
             long size = contentSize(type);
             if (size > end - body) {
                 throw SqliteDamage.damage("a record field runs past its record");
@@ -89,28 +90,6 @@ final class RecordValues implements SqlValues {
             case 6, 7 -> 8;
             default -> throw SqliteDamage.damage("a record field of the reserved serial type " + type);
         };
-    }
-
-    private int varintEnd;
-
-    private long varint(byte[] b, int at, int limit) throws EvidenceFormatException {
-        long value = 0;
-        for (int i = 0; i < 9; i++) {
-            if (at + i >= limit) {
-                throw SqliteDamage.damage("a varint runs past its record header");
-            }
-            int x = b[at + i] & 0xff;
-            if (i == 8) {
-                varintEnd = at + 9;
-                return (value << 8) | x;
-            }
-            value = (value << 7) | (x & 0x7f);
-            if (x < 0x80) {
-                varintEnd = at + i + 1;
-                return value;
-            }
-        }
-        throw new AssertionError();
     }
 
     @Override

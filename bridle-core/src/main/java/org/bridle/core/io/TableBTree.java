@@ -33,8 +33,7 @@ final class TableBTree {
     private final int[] headers = new int[MAX_DEPTH];
     private byte[] overflowPage;
     private byte[] payload = new byte[0];
-    /** Where the last varint read ended. */
-    private int varintEnd;
+    private final Varint varint = new Varint();
 
     private TableBTree(DatabaseFile file) {
         this.file = file;
@@ -129,9 +128,9 @@ final class TableBTree {
 
     /** Reads a leaf cell at {@code cell}: payload size, rowid, local payload, then the overflow chain. */
     private void leafCell(byte[] page, int cell, RowConsumer consumer) throws Exception {
-        long size = varint(page, cell);
-        long rowid = varint(page, varintEnd);
-        int local = varintEnd;
+        long size = varint.read(page, cell, usable, "its page");
+        long rowid = varint.read(page, varint.end(), usable, "its page");
+        int local = varint.end();
         if (size < 0 || size > file.size() || size > Integer.MAX_VALUE - 16) {
             throw SqliteDamage.damage("a payload of " + Long.toUnsignedString(size) + " bytes");
         }
@@ -171,26 +170,5 @@ final class TableBTree {
             next = DatabaseFile.readInt(overflowPage, 0) & 0xffffffffL;
         }
         consumer.row(rowid, payload, 0, p);
-    }
-
-    /** The varint at {@code at}, which must end inside the usable page; sets {@link #varintEnd}. */
-    private long varint(byte[] page, int at) throws EvidenceFormatException {
-        long value = 0;
-        for (int i = 0; i < 9; i++) {
-            if (at + i >= usable) {
-                throw SqliteDamage.damage("a varint runs past its page");
-            }
-            int b = page[at + i] & 0xff;
-            if (i == 8) {
-                varintEnd = at + 9;
-                return (value << 8) | b;
-            }
-            value = (value << 7) | (b & 0x7f);
-            if (b < 0x80) {
-                varintEnd = at + i + 1;
-                return value;
-            }
-        }
-        throw new AssertionError();
     }
 }
