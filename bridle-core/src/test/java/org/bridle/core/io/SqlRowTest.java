@@ -92,23 +92,10 @@ class SqlRowTest {
             case 0 -> Long.toString(random.nextLong() >> random.nextInt(64));
             case 1 -> Double.toString(Double.longBitsToDouble(random.nextLong())).replace("NaN", "0.5")
                     .replace("Infinity", "1e999");
-            case 2 -> "'" + randomText(random).replace("'", "''") + "'";
+            case 2 -> "'" + SqliteScanTest.randomText(random, random.nextInt(12)).replace("'", "''") + "'";
             case 3 -> "x'" + java.util.HexFormat.of().formatHex(randomBytes(random)) + "'";
             default -> "NULL";
         };
-    }
-
-    private static String randomText(Random random) {
-        StringBuilder text = new StringBuilder();
-        for (int i = random.nextInt(12); i > 0; i--) {
-            text.appendCodePoint(switch (random.nextInt(4)) {
-                case 0 -> ' ' + random.nextInt(95);
-                case 1 -> '0' + random.nextInt(10);
-                case 2 -> 0xA0 + random.nextInt(0x700);
-                default -> 0x1F600 + random.nextInt(80);
-            });
-        }
-        return text.toString();
     }
 
     private static byte[] randomBytes(Random random) {

@@ -143,6 +143,7 @@ class SqliteScanTest {
         };
     }
 
+    /** Random text of at least {@code length} chars: printable ASCII, digits, characters from U+00A0 to U+079F, emoji. */
     static String randomText(Random random, int length) {
         StringBuilder text = new StringBuilder();
         while (text.length() < length) {
