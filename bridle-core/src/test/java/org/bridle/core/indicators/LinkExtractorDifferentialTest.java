@@ -46,7 +46,7 @@ class LinkExtractorDifferentialTest {
         long links = 0;
         for (int i = 0; i < TEXTS_PER_SEED; i++) {
             text.setLength(0);
-            int pieces = random.nextInt(4) == 0 ? random.nextInt(60) : random.nextInt(16);
+            int pieces = random.nextInt(4) == 0 ? random.nextInt(120) : random.nextInt(16);
             for (int p = 0; p < pieces; p++) {
                 int kind = random.nextInt(20);
                 if (kind == 0) {

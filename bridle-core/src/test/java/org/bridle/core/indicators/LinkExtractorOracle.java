@@ -35,9 +35,8 @@ import java.util.Set;
  *
  * <p>Each link is returned refanged and unescaped: {@code http} for {@code hxxp}, {@code .} for defanged dots,
  * {@code /} for {@code \/}, and a percent-encoded link decoded.
- */
-/**
- * The oracle of {@link LinkExtractorDifferentialTest}: a verbatim copy of {@link LinkExtractor} as it was before
+ *
+ * <p>The oracle of {@link LinkExtractorDifferentialTest}: a verbatim copy of {@link LinkExtractor} as it was before
  * its scanning was made faster (commit 9e2df64), with {@code Refang} copied in as {@link OracleRefang}. Do not
  * change it: the faster extractor must give exactly its answers.
  */
