@@ -2,7 +2,8 @@ package org.bridle.core.indicators;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,6 +57,8 @@ public final class LinkExtractor {
     private static final String LINK_CONTINUATIONS = ".[(:%+";
     /** The most links looked for inside one link. */
     private static final int MAX_NESTED_LINKS = 8;
+    /** How many links are told apart by comparison, before a hash set is used. */
+    private static final int FEW_LINKS = 16;
     /** The longest user name and password looked for before a host. */
     private static final int MAX_USER_INFO = 256;
 
@@ -88,7 +91,10 @@ public final class LinkExtractor {
         private final String s;
         private final char[] a;
         private final int n;
-        private Set<String> found;
+        /** The links found, each once, in order of first appearance. */
+        private List<String> found;
+        /** The links of {@link #found} once there are more than {@link #FEW_LINKS}. */
+        private Set<String> seen;
         /** The end of the link being looked into: before it, only nested scheme links are looked for. */
         private int insideUntil;
         /** How many more links may be taken before {@link #insideUntil}. */
@@ -494,9 +500,19 @@ public final class LinkExtractor {
             return Math.max(k, from + 1);
         }
 
+        /** Adds the link unless it was found before: by comparison while there are few, through a set beyond. */
         private void add(String link) {
             if (found == null) {
-                found = new LinkedHashSet<>();
+                found = new ArrayList<>(4);
+            } else if (seen != null) {
+                if (!seen.add(link)) {
+                    return;
+                }
+            } else if (found.contains(link)) {
+                return;
+            } else if (found.size() == FEW_LINKS) {
+                seen = new HashSet<>(found);
+                seen.add(link);
             }
             found.add(link);
         }
