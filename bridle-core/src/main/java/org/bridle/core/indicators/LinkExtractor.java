@@ -2,7 +2,8 @@ package org.bridle.core.indicators;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,6 +57,8 @@ public final class LinkExtractor {
     private static final String LINK_CONTINUATIONS = ".[(:%+";
     /** The most links looked for inside one link. */
     private static final int MAX_NESTED_LINKS = 8;
+    /** How many links are told apart by comparison, before a hash set is used. */
+    private static final int FEW_LINKS = 16;
     /** The longest user name and password looked for before a host. */
     private static final int MAX_USER_INFO = 256;
 
@@ -67,11 +70,31 @@ public final class LinkExtractor {
         return new Scan(text).links();
     }
 
-    /** One pass over one text. */
+    /** {@link #isLabelChar}, {@link #isSchemeChar} and {@link #isTerminator} of each ASCII character. */
+    private static final boolean[] ASCII_LABEL = new boolean[0x80];
+    private static final boolean[] ASCII_SCHEME = new boolean[0x80];
+    private static final boolean[] ASCII_TERMINATOR = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_LABEL[c] = isLabelChar(c);
+            ASCII_SCHEME[c] = isSchemeChar(c);
+            ASCII_TERMINATOR[c] = isTerminator(c);
+        }
+    }
+
+    /**
+     * One pass over one text. The text is read from a copy in a {@code char[]}: under the product's shallow
+     * inlining, {@code String.charAt} is a call per character.
+     */
     private static final class Scan {
         private final String s;
+        private final char[] a;
         private final int n;
-        private Set<String> found;
+        /** The links found, each once, in order of first appearance. */
+        private List<String> found;
+        /** The links of {@link #found} once there are more than {@link #FEW_LINKS}. */
+        private Set<String> seen;
         /** The end of the link being looked into: before it, only nested scheme links are looked for. */
         private int insideUntil;
         /** How many more links may be taken before {@link #insideUntil}. */
@@ -82,18 +105,30 @@ public final class LinkExtractor {
 
         Scan(String text) {
             this.s = text;
-            this.n = text.length();
+            this.a = text.toCharArray();
+            this.n = a.length;
         }
 
         List<String> links() {
+            char[] a = this.a;
+            int n = this.n;
+            boolean[] label = ASCII_LABEL;
             int i = 0;
             while (i < n) {
-                if (!isLabelChar(s.charAt(i)) || i > 0 && isLabelChar(s.charAt(i - 1))) {
+                char c = a[i];
+                if (c < 0x80 ? !label[c] : !Character.isLetterOrDigit(c)) {
                     i++;
                     continue;
                 }
+                if (i > 0) {
+                    char p = a[i - 1];
+                    if (p < 0x80 ? label[p] : Character.isLetterOrDigit(p)) {
+                        i++;
+                        continue;
+                    }
+                }
                 int word = wordEnd(i);
-                if (word == n || LINK_CONTINUATIONS.indexOf(s.charAt(word)) < 0) {
+                if (word == n || !isLinkContinuation(a[word])) {
                     i = word;
                     continue;
                 }
@@ -113,10 +148,10 @@ public final class LinkExtractor {
         /** Takes the scheme link starting at {@code start}; returns where to look next, or -1 when there is none. */
         private int schemeLink(int start) {
             int schemeEnd = start;
-            while (schemeEnd < n && isSchemeChar(s.charAt(schemeEnd))) {
+            while (schemeEnd < n && isSchemeCharAt(schemeEnd)) {
                 schemeEnd++;
             }
-            if (schemeEnd - start < 2 || !isAsciiLetter(s.charAt(start))) {
+            if (schemeEnd - start < 2 || !isAsciiLetter(a[start])) {
                 return -1;
             }
             Separator separator = separatorAt(schemeEnd);
@@ -131,12 +166,60 @@ public final class LinkExtractor {
             }
             int end = rest(portEnd(hostEnd), separator);
             end = trim(start, end, hostEnd);
-            add(new StringBuilder(end - start)
-                    .append(Refang.refang(s.substring(start, schemeEnd))).append("://")
-                    .append(refangHost(authority, hostEnd))
-                    .append(separator.unescape(s.substring(hostEnd, end))).toString());
+            if (separator == Separator.PERCENT || isDefangedScheme(start, schemeEnd)
+                    || hasBracket(authority, hostEnd)) {
+                add(new StringBuilder(end - start)
+                        .append(Refang.refang(s.substring(start, schemeEnd))).append("://")
+                        .append(refangHost(authority, hostEnd))
+                        .append(separator.unescape(s.substring(hostEnd, end))).toString());
+            } else if (separator == Separator.PLAIN) {
+                add(new String(a, start, end - start));
+            } else {
+                add(jsonUnescaped(start, schemeEnd, authority, hostEnd, end));
+            }
             lookInside(start, end);
             return hostEnd;
+        }
+
+        /** The JSON-escaped link {@code s[start, end)} with {@code ://} for its separator and {@code /} for {@code \/}. */
+        private String jsonUnescaped(int start, int schemeEnd, int authority, int hostEnd, int end) {
+            char[] out = new char[end - start];
+            int length = schemeEnd - start;
+            System.arraycopy(a, start, out, 0, length);
+            out[length++] = ':';
+            out[length++] = '/';
+            out[length++] = '/';
+            System.arraycopy(a, authority, out, length, hostEnd - authority);
+            length += hostEnd - authority;
+            int k = hostEnd;
+            while (k < end) {
+                char c = a[k];
+                if (c == '\\' && k + 1 < end && a[k + 1] == '/') {
+                    out[length++] = '/';
+                    k += 2;
+                } else {
+                    out[length++] = c;
+                    k++;
+                }
+            }
+            return new String(out, 0, length);
+        }
+
+        /** Whether the scheme {@code s[start, end)} starts with {@code hxxp}, in any case. */
+        private boolean isDefangedScheme(int start, int end) {
+            return end - start >= 4 && (a[start] | 0x20) == 'h' && (a[start + 1] | 0x20) == 'x'
+                    && (a[start + 2] | 0x20) == 'x' && (a[start + 3] | 0x20) == 'p';
+        }
+
+        /** Whether {@code s[from, to)} holds a {@code [} or a {@code (}, as a defanged dot does. */
+        private boolean hasBracket(int from, int to) {
+            for (int k = from; k < to; k++) {
+                char c = a[k];
+                if (c == '[' || c == '(') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -145,7 +228,7 @@ public final class LinkExtractor {
          * the last label is the scheme of the next link.
          */
         private int bareLink(int start) {
-            if (start > 0 && "@/\\.".indexOf(s.charAt(start - 1)) >= 0) {
+            if (start > 0 && isBareHostBlocker(a[start - 1])) {
                 int end = wordEnd(start);
                 int glued = gluedSchemeLink(start, end);
                 return glued >= 0 ? glued : end;
@@ -160,13 +243,14 @@ public final class LinkExtractor {
                     return glued;
                 }
             }
-            if (labelCount < 2 || hostEnd < n && s.charAt(hostEnd) == '@' || !isTopLevelDomain(lastLabelStart, hostEnd)
+            if (labelCount < 2 || hostEnd < n && a[hostEnd] == '@' || !isTopLevelDomain(lastLabelStart, hostEnd)
                     || FILE_EXTENSIONS.contains(s.substring(lastLabelStart, hostEnd).toLowerCase(Locale.ROOT))
                     || REVERSE_DNS_ROOTS.contains(s.substring(start, firstLabelEnd).toLowerCase(Locale.ROOT))) {
                 return Math.max(hostEnd, wordEnd(start));
             }
             int end = trim(start, rest(portEnd(hostEnd), Separator.PLAIN), hostEnd);
-            add(refangHost(start, hostEnd) + s.substring(hostEnd, end));
+            add(hasBracket(start, hostEnd) ? refangHost(start, hostEnd) + s.substring(hostEnd, end)
+                    : new String(a, start, end - start));
             lookInside(start, end);
             return hostEnd;
         }
@@ -180,10 +264,10 @@ public final class LinkExtractor {
                 return -1;
             }
             int scheme = end;
-            while (scheme > start && isSchemeChar(s.charAt(scheme - 1))) {
+            while (scheme > start && isSchemeCharAt(scheme - 1)) {
                 scheme--;
             }
-            while (scheme < end && !isAsciiLetter(s.charAt(scheme))) {
+            while (scheme < end && !isAsciiLetter(a[scheme])) {
                 scheme++;
             }
             return scheme > start ? schemeLink(scheme) : -1;
@@ -199,19 +283,26 @@ public final class LinkExtractor {
 
         /** The end of the host starting at {@code from}: labels, or an IPv6 literal in brackets. */
         private int host(int from) {
+            char[] a = this.a;
+            int n = this.n;
+            boolean[] label = ASCII_LABEL;
             labelCount = 0;
-            if (from < n && s.charAt(from) == '[' && !Refang.isDefangedDot(s, from)) {
+            if (from < n && a[from] == '[' && !isDefangedDot(from)) {
                 int k = from + 1;
-                while (k < n && (isHexDigit(s.charAt(k)) || s.charAt(k) == ':' || s.charAt(k) == '.')) {
+                while (k < n && (isHexDigit(a[k]) || a[k] == ':' || a[k] == '.')) {
                     k++;
                 }
-                return k < n && s.charAt(k) == ']' && k > from + 1 ? k + 1 : from;
+                return k < n && a[k] == ']' && k > from + 1 ? k + 1 : from;
             }
             int end = from;
             int k = from;
             while (true) {
                 int labelStart = k;
-                while (k < n && isLabelChar(s.charAt(k))) {
+                while (k < n) {
+                    char c = a[k];
+                    if (c < 0x80 ? !label[c] : !Character.isLetterOrDigit(c)) {
+                        break;
+                    }
                     k++;
                 }
                 if (k == labelStart) {
@@ -222,9 +313,9 @@ public final class LinkExtractor {
                 }
                 lastLabelStart = labelStart;
                 end = k;
-                if (k < n && s.charAt(k) == '.') {
+                if (k < n && a[k] == '.') {
                     k++;
-                } else if (Refang.isDefangedDot(s, k)) {
+                } else if (isDefangedDot(k)) {
                     k += 3;
                 } else {
                     return end;
@@ -232,14 +323,27 @@ public final class LinkExtractor {
             }
         }
 
+        /** Whether a defanged dot, {@code [.]} or {@code (.)}, starts at {@code at}. */
+        private boolean isDefangedDot(int at) {
+            if (at + 2 >= n || a[at + 1] != '.') {
+                return false;
+            }
+            char open = a[at];
+            char close = a[at + 2];
+            return open == '[' && close == ']' || open == '(' && close == ')';
+        }
+
         /** Past a user name and password ending in {@code @} before the host, if there is one. */
         private int afterUserInfo(int from) {
+            char[] a = this.a;
+            boolean[] terminator = ASCII_TERMINATOR;
             int at = -1;
-            for (int k = from; k < Math.min(n, from + MAX_USER_INFO); k++) {
-                char c = s.charAt(k);
+            for (int k = from, to = Math.min(n, from + MAX_USER_INFO); k < to; k++) {
+                char c = a[k];
                 if (c == '@') {
                     at = k;
-                } else if (c == '/' || c == '?' || c == '#' || c == '\\' || isTerminator(c)) {
+                } else if (c == '/' || c == '?' || c == '#' || c == '\\'
+                        || (c < 0x80 ? terminator[c] : isTerminator(c))) {
                     break;
                 }
             }
@@ -248,11 +352,11 @@ public final class LinkExtractor {
 
         private int portEnd(int hostEnd) {
             int k = hostEnd + 1;
-            if (hostEnd < n && s.charAt(hostEnd) == ':') {
-                while (k < n && isDigit(s.charAt(k))) {
+            if (hostEnd < n && a[hostEnd] == ':') {
+                while (k < n && isDigit(a[k])) {
                     k++;
                 }
-                if (k > hostEnd + 1 && (k == n || !isLabelChar(s.charAt(k)))) {
+                if (k > hostEnd + 1 && (k == n || !isLabelChar(a[k]))) {
                     return k;
                 }
             }
@@ -261,14 +365,18 @@ public final class LinkExtractor {
 
         /** The end of the path, query and fragment after {@code from}, if one starts there. */
         private int rest(int from, Separator separator) {
-            if (from >= n || !separator.startsPath(s, from)) {
+            if (from >= n || !startsPath(separator, from)) {
                 return from;
             }
+            char[] a = this.a;
+            int n = this.n;
+            boolean[] terminator = ASCII_TERMINATOR;
+            boolean percent = separator == Separator.PERCENT;
             int k = from;
             while (k < n) {
-                char c = s.charAt(k);
-                if (isTerminator(c) || c == '\\' && !(k + 1 < n && s.charAt(k + 1) == '/')
-                        || c == '&' && separator == Separator.PERCENT) {
+                char c = a[k];
+                if ((c < 0x80 ? terminator[c] : isTerminator(c)) || c == '\\' && !(k + 1 < n && a[k + 1] == '/')
+                        || c == '&' && percent) {
                     break;
                 }
                 k++;
@@ -276,12 +384,24 @@ public final class LinkExtractor {
             return k;
         }
 
+        /** {@link Separator#startsPath} on the text. */
+        private boolean startsPath(Separator separator, int at) {
+            char c = a[at];
+            return switch (separator) {
+                case PLAIN -> c == '/' || c == '?' || c == '#';
+                case JSON_ESCAPED -> c == '?' || c == '#' || c == '\\' && at + 1 < n && a[at + 1] == '/';
+                case PERCENT -> c == '/' || c == '?' || c == '#' || c == '%' && at + 2 < n
+                        && (a[at + 1] == '2' && ((a[at + 2] | 0x20) == 'f' || a[at + 2] == '3')
+                        || a[at + 1] == '3' && (a[at + 2] | 0x20) == 'f');
+            };
+        }
+
         /** Drops trailing punctuation and unbalanced closing brackets, never cutting into the host. */
         private int trim(int start, int end, int min) {
             int[] depths = null;
             while (end > min) {
-                char c = s.charAt(end - 1);
-                int bracket = CLOSING_BRACKETS.indexOf(c);
+                char c = a[end - 1];
+                int bracket = closingBracket(c);
                 if (bracket >= 0) {
                     if (depths == null) {
                         depths = bracketDepths(start, end);
@@ -290,7 +410,7 @@ public final class LinkExtractor {
                         return end;
                     }
                     depths[bracket]++;
-                } else if (TRAILING_PUNCTUATION.indexOf(c) < 0) {
+                } else if (!isTrailingPunctuation(c)) {
                     return end;
                 }
                 end--;
@@ -302,7 +422,7 @@ public final class LinkExtractor {
         private int[] bracketDepths(int start, int end) {
             int[] depths = new int[CLOSING_BRACKETS.length()];
             for (int k = start; k < end; k++) {
-                char c = s.charAt(k);
+                char c = a[k];
                 int open = OPENING_BRACKETS.indexOf(c);
                 if (open >= 0) {
                     depths[open]++;
@@ -328,7 +448,7 @@ public final class LinkExtractor {
             boolean lower = false;
             boolean upper = false;
             for (int k = from; k < to; k++) {
-                char c = s.charAt(k);
+                char c = a[k];
                 if (!Character.isLetter(c)) {
                     return false;
                 }
@@ -338,32 +458,84 @@ public final class LinkExtractor {
             return !(lower && upper);
         }
 
+        /** {@code ://}, {@code :\/\/} or {@code %3A%2F%2F} (in any case) at {@code at}, or null. */
         private Separator separatorAt(int at) {
-            if (at >= n || s.charAt(at) != ':' && s.charAt(at) != '%') {
+            if (at >= n) {
                 return null;
             }
-            for (Separator separator : SEPARATORS) {
-                if (s.regionMatches(true, at, separator.text, 0, separator.length)) {
-                    return separator;
+            char[] a = this.a;
+            char c = a[at];
+            if (c == ':') {
+                if (at + 2 < n && a[at + 1] == '/' && a[at + 2] == '/') {
+                    return Separator.PLAIN;
                 }
+                if (at + 4 < n && a[at + 1] == '\\' && a[at + 2] == '/' && a[at + 3] == '\\' && a[at + 4] == '/') {
+                    return Separator.JSON_ESCAPED;
+                }
+            } else if (c == '%' && at + 8 < n && a[at + 1] == '3' && (a[at + 2] | 0x20) == 'a' && a[at + 3] == '%'
+                    && a[at + 4] == '2' && (a[at + 5] | 0x20) == 'f' && a[at + 6] == '%' && a[at + 7] == '2'
+                    && (a[at + 8] | 0x20) == 'f') {
+                return Separator.PERCENT;
             }
             return null;
         }
 
+        private boolean isSchemeCharAt(int at) {
+            char c = a[at];
+            return c < 0x80 && ASCII_SCHEME[c];
+        }
+
         private int wordEnd(int from) {
+            char[] a = this.a;
+            int n = this.n;
+            boolean[] label = ASCII_LABEL;
             int k = from;
-            while (k < n && isLabelChar(s.charAt(k))) {
+            while (k < n) {
+                char c = a[k];
+                if (c < 0x80 ? !label[c] : !Character.isLetterOrDigit(c)) {
+                    break;
+                }
                 k++;
             }
             return Math.max(k, from + 1);
         }
 
+        /** Adds the link unless it was found before: by comparison while there are few, through a set beyond. */
         private void add(String link) {
             if (found == null) {
-                found = new LinkedHashSet<>();
+                found = new ArrayList<>(4);
+            } else if (seen != null) {
+                if (!seen.add(link)) {
+                    return;
+                }
+            } else if (found.contains(link)) {
+                return;
+            } else if (found.size() == FEW_LINKS) {
+                seen = new HashSet<>(found);
+                seen.add(link);
             }
             found.add(link);
         }
+    }
+
+    /** Whether {@code c} is in {@link #LINK_CONTINUATIONS}. */
+    private static boolean isLinkContinuation(char c) {
+        return c == '.' || c == '[' || c == '(' || c == ':' || c == '%' || c == '+';
+    }
+
+    /** Whether a bare host after {@code c} is no link: {@code @}, {@code /}, {@code \} or {@code .}. */
+    private static boolean isBareHostBlocker(char c) {
+        return c == '@' || c == '/' || c == '\\' || c == '.';
+    }
+
+    /** Whether {@code c} is in {@link #TRAILING_PUNCTUATION}. */
+    private static boolean isTrailingPunctuation(char c) {
+        return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' || c == '*';
+    }
+
+    /** The index of {@code c} in {@link #CLOSING_BRACKETS}, or -1. */
+    private static int closingBracket(char c) {
+        return c == ')' ? 0 : c == ']' ? 1 : c == '}' ? 2 : -1;
     }
 
     /** The ways {@code ://} is written, and how the rest of such a link is unescaped. */
