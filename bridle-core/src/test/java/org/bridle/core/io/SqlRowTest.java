@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 import org.bridle.core.source.LocalEvidenceFile;
 import org.bridle.testkit.SqliteFixture;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,17 +129,7 @@ class SqlRowTest {
 
             @Override
             String former(Object value) {
-                if (value instanceof Number n) {
-                    return String.valueOf(n.longValue());
-                }
-                if (value instanceof String s) {
-                    try {
-                        return String.valueOf(Long.parseLong(s.trim()));
-                    } catch (NumberFormatException notNumber) {
-                        return "null";
-                    }
-                }
-                return "null";
+                return formerNumber(value, Number::longValue, Long::parseLong);
             }
         },
         REAL {
@@ -149,17 +140,7 @@ class SqlRowTest {
 
             @Override
             String former(Object value) {
-                if (value instanceof Number n) {
-                    return String.valueOf(n.doubleValue());
-                }
-                if (value instanceof String s) {
-                    try {
-                        return String.valueOf(Double.parseDouble(s.trim()));
-                    } catch (NumberFormatException notNumber) {
-                        return "null";
-                    }
-                }
-                return "null";
+                return formerNumber(value, Number::doubleValue, Double::parseDouble);
             }
         },
         BYTES {
@@ -183,6 +164,21 @@ class SqlRowTest {
 
         String former(Object value) {
             throw new UnsupportedOperationException();
+        }
+
+        /** A number as the former reading gave it: its {@code fromNumber}, a text's {@code parse} after trimming. */
+        static String formerNumber(Object value, Function<Number, Object> fromNumber, Function<String, Object> parse) {
+            if (value instanceof Number n) {
+                return String.valueOf(fromNumber.apply(n));
+            }
+            if (value instanceof String s) {
+                try {
+                    return String.valueOf(parse.apply(s.trim()));
+                } catch (NumberFormatException notNumber) {
+                    return "null";
+                }
+            }
+            return "null";
         }
     }
 }
