@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import org.bridle.core.concurrent.TaskFailure;
 import org.bridle.core.source.InputException;
 
 /** {@link LoadedIndicators#load} running on a thread of its own, so that opening the evidence can overlap it. */
@@ -35,17 +36,8 @@ final class IndicatorLoading {
             Thread.currentThread().interrupt();
             throw new InputException("The check was interrupted while the indicators were loading.", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof InputException input) {
-                throw input;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("loading the indicators failed", cause);
+            throw TaskFailure.rethrow(e.getCause(), InputException.class,
+                    cause -> new InputException("Loading the indicators failed: " + cause + ".", cause));
         }
     }
 }

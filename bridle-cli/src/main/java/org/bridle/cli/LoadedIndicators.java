@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.bridle.core.concurrent.TaskFailure;
 import org.bridle.core.indicators.BuiltinIndicators;
 import org.bridle.core.indicators.IndicatorFile;
 import org.bridle.core.indicators.IndicatorFileException;
@@ -44,13 +45,7 @@ record LoadedIndicators(IndicatorSet set) {
         try {
             shipped.join().forEach(builder::add);
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
+            throw TaskFailure.rethrow(e.getCause(), RuntimeException.class, cause -> e);
         }
         given.forEach(builder::add);
         return new LoadedIndicators(builder.build());

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import org.bridle.core.concurrent.TaskFailure;
 import org.bridle.core.io.ScratchDirectory;
 import org.bridle.core.model.Alert;
 import org.bridle.core.model.MatchedIndicator;
@@ -149,17 +150,7 @@ public final class ReportWriter implements ScanSink, AutoCloseable {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
-                    if (cause instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (cause instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IOException(cause);
+                    throw TaskFailure.rethrow(e.getCause(), IOException.class, IOException::new);
                 }
             }
         } finally {

@@ -1,0 +1,2 @@
+/** Helpers for work handed to other threads. */
+package org.bridle.core.concurrent;
