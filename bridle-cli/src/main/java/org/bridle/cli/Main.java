@@ -25,18 +25,7 @@ public final class Main {
     /** Runs a bridle command line with these environment variables in place of the process's. */
     static int run(PrintStream out, PrintStream err, Map<String, String> environment, String... args) {
         Console console = new Console(out, err, environment);
-        CommandLine cli = new CommandLine(new BridleCommand(console))
-                .addSubcommand(new CommandLine(new IosCommand(console))
-                        .addSubcommand(new IosCommand.CheckBackup(console))
-                        .addSubcommand(new IosCommand.DecryptBackup(console))
-                        .addSubcommand(new IosCommand.CheckFs(console)))
-                .addSubcommand(new CommandLine(new AndroidCommand(console))
-                        .addSubcommand(new AndroidCommand.CheckBugreport(console))
-                        .addSubcommand(new AndroidCommand.CheckAndroidQf(console))
-                        .addSubcommand(new AndroidCommand.CheckBackup(console)))
-                .addSubcommand(new CommandLine(new IocsCommand(console))
-                        .addSubcommand(new IocsCommand.ListFamilies(console)))
-                .addSubcommand(new DemoCommand(console));
+        CommandLine cli = CommandTree.forArguments(console, args);
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
