@@ -8,8 +8,8 @@ import org.bridle.core.source.LocalEvidenceFile;
 
 /**
  * Run in a JVM of its own by {@link SqliteNativeLibraryTest}: opens the database named by its argument, and prints
- * its table {@code t}'s values, then {@code org.sqlite.lib.path}, {@code org.sqlite.lib.name} and the files of that
- * folder (one a line, sorted), while the driver's library is loaded.
+ * its table {@code t}'s values, then {@code org.sqlite.lib.path}, {@code org.sqlite.lib.name} ({@code null} when
+ * unset) and the files of that folder (one a line, sorted), while the driver's library is loaded.
  */
 public final class SqliteNativeLibraryProbe {
     private SqliteNativeLibraryProbe() {
@@ -22,11 +22,13 @@ public final class SqliteNativeLibraryProbe {
                      s -> Optional.empty()), scratch)) {
             sql.query("SELECT v FROM t", row -> System.out.println(row.string("v")));
         }
-        Path folder = Path.of(System.getProperty(SqliteNativeLibrary.LIB_PATH));
+        String folder = System.getProperty(SqliteNativeLibrary.LIB_PATH);
         System.out.println(folder);
         System.out.println(System.getProperty(SqliteNativeLibrary.LIB_NAME));
-        try (Stream<Path> files = Files.list(folder)) {
-            files.map(f -> f.getFileName().toString()).sorted().forEach(System.out::println);
+        if (folder != null) {
+            try (Stream<Path> files = Files.list(Path.of(folder))) {
+                files.map(f -> f.getFileName().toString()).sorted().forEach(System.out::println);
+            }
         }
     }
 }

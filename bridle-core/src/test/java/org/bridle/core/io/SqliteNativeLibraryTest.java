@@ -13,7 +13,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -138,13 +137,9 @@ class SqliteNativeLibraryTest {
      */
     @Test
     void theDriverLoadsTheKeptCopyAndASecondRunWritesNothing() throws Exception {
-        Path db = dir.resolve("probe.db");
-        try (SqliteFixture f = SqliteFixture.create(db)) {
-            f.execute("CREATE TABLE t (v TEXT)");
-            f.insert("INSERT INTO t VALUES (?)", "row");
-        }
+        Path db = probeDatabase();
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
-        Path folder = tmp.resolve("bridle-native-" + System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_"));
+        Path folder = nativeFolderIn(tmp);
 
         List<String> first = probe(tmp, db);
         assertThat(first.get(0)).isEqualTo("row");
@@ -161,10 +156,36 @@ class SqliteNativeLibraryTest {
         assertThat(names(tmp)).containsExactly(folder.getFileName().toString());
     }
 
+    /** In a JVM of its own, with a folder of that name that others can write in: the driver loads its own way. */
+    @Test
+    void aFolderOthersCanWriteInLeavesTheDriverToItsOwnLoading() throws Exception {
+        assumeTrue(posix(), "POSIX permissions");
+        Path db = probeDatabase();
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Path folder = Files.createDirectory(nativeFolderIn(tmp));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertThat(probe(tmp, db)).containsExactly("row", "null", "null");
+        assertThat(names(folder)).isEmpty();
+    }
+
+    private Path probeDatabase() throws Exception {
+        Path db = dir.resolve("probe.db");
+        try (SqliteFixture f = SqliteFixture.create(db)) {
+            f.execute("CREATE TABLE t (v TEXT)");
+            f.insert("INSERT INTO t VALUES (?)", "row");
+        }
+        return db;
+    }
+
+    private static Path nativeFolderIn(Path tmp) {
+        return tmp.resolve("bridle-native-" + System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
     private static List<String> probe(Path tmp, Path db) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-                SqliteNativeLibraryProbe.class.getName(), db.toString()));
+                SqliteNativeLibraryProbe.class.getName(), db.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(output).isZero();
