@@ -232,8 +232,8 @@ public final class SqliteEvidence implements AutoCloseable {
     }
 
     /**
-     * Starts loading SQLite's native library (which sqlite-jdbc first extracts to a temporary file) and the driver's
-     * classes on a daemon thread, by opening and closing an empty in-memory database, so that a command can parse
+     * Starts loading SQLite's native library (from the copy {@link SqliteNativeLibrary} keeps between runs) and the
+     * driver's classes on a daemon thread, by opening and closing an empty in-memory database, so that a command can parse
      * its arguments meanwhile. The first database opened waits for the load if it is still running; a failure here
      * is left for that open to report.
      */
@@ -253,9 +253,11 @@ public final class SqliteEvidence implements AutoCloseable {
     /**
      * The configuration every connection starts from. SQLite's own lock around each call is left out
      * ({@code SQLITE_OPEN_NOMUTEX}): sqlite-jdbc already serializes all calls on a connection (its {@code NativeDB}
-     * methods are synchronized), and the lock cost two system calls per value read.
+     * methods are synchronized), and the lock cost two system calls per value read. The first call points the driver
+     * at its native library ({@link SqliteNativeLibrary#prepare()}), before any connection loads it.
      */
     private static SQLiteConfig config() {
+        SqliteNativeLibrary.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setOpenMode(SQLiteOpenMode.NOMUTEX);
         return config;
