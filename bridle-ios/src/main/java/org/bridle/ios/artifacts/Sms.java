@@ -142,8 +142,8 @@ public final class Sms implements Artifact<Sms.Message> {
     }
 
     private static boolean isThreatNotification(String text) {
-        for (String start : THREAT_NOTIFICATIONS) {
-            if (text.startsWith(start)) {
+        for (int i = 0; i < THREAT_NOTIFICATIONS.size(); i++) {
+            if (text.startsWith(THREAT_NOTIFICATIONS.get(i))) {
                 return true;
             }
         }
@@ -178,8 +178,8 @@ public final class Sms implements Artifact<Sms.Message> {
             return List.of();
         }
         List<Observable> observables = new ArrayList<>(links.size());
-        for (String link : links) {
-            observables.add(Observable.link(link));
+        for (int i = 0; i < links.size(); i++) {
+            observables.add(Observable.link(links.get(i)));
         }
         return observables;
     }
