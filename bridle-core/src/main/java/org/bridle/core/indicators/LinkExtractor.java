@@ -83,9 +83,15 @@ public final class LinkExtractor {
         }
     }
 
+    /** The longest text whose copy a thread keeps for its next scan; a longer one gets a copy of its own. */
+    private static final int KEPT_COPY = 1 << 16;
+    /** Each thread's copy of the text it scans, reused from text to text: the copy is a scan's largest allocation. */
+    private static final ThreadLocal<char[]> COPIES = ThreadLocal.withInitial(() -> new char[1024]);
+
     /**
-     * One pass over one text. The text is read from a copy in a {@code char[]}: under the product's shallow
-     * inlining, {@code String.charAt} is a call per character.
+     * One pass over one text. The text is read from a copy in a {@code char[]} (the thread's, if long enough; only its
+     * first {@code n} characters are the text's): under the product's shallow inlining, {@code String.charAt} is a
+     * call per character.
      */
     private static final class Scan {
         private final String s;
@@ -105,8 +111,20 @@ public final class LinkExtractor {
 
         Scan(String text) {
             this.s = text;
-            this.a = text.toCharArray();
-            this.n = a.length;
+            this.n = text.length();
+            this.a = copy(text);
+        }
+
+        private static char[] copy(String text) {
+            char[] copy = COPIES.get();
+            if (copy.length < text.length()) {
+                copy = new char[text.length()];
+                if (copy.length <= KEPT_COPY) {
+                    COPIES.set(copy);
+                }
+            }
+            text.getChars(0, text.length(), copy, 0);
+            return copy;
         }
 
         List<String> links() {

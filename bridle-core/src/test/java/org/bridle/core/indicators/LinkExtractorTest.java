@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -140,5 +141,21 @@ class LinkExtractorTest {
         assertThat(LinkExtractor.links("a.".repeat(50_000))).isEmpty();
         assertThat(LinkExtractor.links("(".repeat(50_000) + "https://x.example/" + ")".repeat(50_000)))
                 .isEqualTo(List.of("https://x.example/"));
+    }
+
+    @Test
+    void aTextScannedAfterALongerOneEndsWhereItEnds() throws InterruptedException {
+        String text = "x https://a.example/p?q=hxxp://b[.]example.com:8080/r evil.example.org/s.";
+        for (int cut = 0; cut <= text.length(); cut++) {
+            String prefix = text.substring(0, cut);
+            List<List<String>> alone = new ArrayList<>();
+            // a new thread scans with a copy of its own, which nothing scanned before holds
+            Thread fresh = new Thread(() -> alone.add(LinkExtractor.links(prefix)));
+            fresh.start();
+            fresh.join();
+
+            LinkExtractor.links(text);
+            assertThat(LinkExtractor.links(prefix)).as(prefix).isEqualTo(alone.get(0));
+        }
     }
 }
