@@ -158,4 +158,19 @@ class LinkExtractorTest {
             assertThat(LinkExtractor.links(prefix)).as(prefix).isEqualTo(alone.get(0));
         }
     }
+
+    @Test
+    void aScanKeepsNothingOfTheScanBefore() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            many.append("https://x.example/").append(i).append(' ');
+        }
+        List<String> first = LinkExtractor.links(many.toString());
+        List<String> second = LinkExtractor.links("https://x.example/1 and https://x.example/1 again");
+
+        assertThat(first).hasSize(100).startsWith("https://x.example/0");
+        assertThat(second).containsExactly("https://x.example/1");
+        assertThat(LinkExtractor.links("no link")).isEmpty();
+        assertThat(first).hasSize(100);
+    }
 }
