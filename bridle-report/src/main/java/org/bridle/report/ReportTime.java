@@ -1,8 +1,9 @@
 package org.bridle.report;
 
+import static org.bridle.report.AsciiDigits.pair;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * Formats times as {@link ReportJson#TIME} does, byte for byte, without its general-purpose formatter: reports write
@@ -16,15 +17,10 @@ final class ReportTime {
     /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, in seconds from the epoch. */
     private static final long FIRST = -62_135_596_800L;
     private static final long LAST = 253_402_300_799L;
-    /** The two ASCII digits of 0 to 99, one pair after the other. */
-    private static final byte[] PAIRS = new byte[200];
-
-    static {
-        for (int i = 0; i < 100; i++) {
-            PAIRS[2 * i] = (byte) ('0' + i / 10);
-            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-    }
+    /** The days from 0000-03-01 (proleptic Gregorian) to 1970-01-01. */
+    private static final long MARCH_0000_TO_1970 = 719_468;
+    /** The days of 400 Gregorian years. */
+    private static final int DAYS_PER_CYCLE = 146_097;
 
     private ReportTime() {
     }
@@ -43,15 +39,26 @@ final class ReportTime {
         if (seconds < FIRST || seconds > LAST) {
             return false;
         }
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+        // the date as LocalDate.ofEpochDay finds it, in years that start on 1 March (the leap day ends them)
+        long day = Math.floorDiv(seconds, SECONDS_PER_DAY) + MARCH_0000_TO_1970;
+        long year = (400 * day + 591) / DAYS_PER_CYCLE;
+        long dayOfYear = day - (365 * year + year / 4 - year / 100 + year / 400);
+        if (dayOfYear < 0) {
+            year--;
+            dayOfYear = day - (365 * year + year / 4 - year / 100 + year / 400);
+        }
+        int marchMonth = ((int) dayOfYear * 5 + 2) / 153;
+        int month = (marchMonth + 2) % 12 + 1;
+        int dayOfMonth = (int) dayOfYear - (marchMonth * 306 + 5) / 10 + 1;
+        int calendarYear = (int) year + marchMonth / 10;
         int second = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
         int micros = time.getNano() / 1000;
-        pair(to, at, date.getYear() / 100);
-        pair(to, at + 2, date.getYear() % 100);
+        pair(to, at, calendarYear / 100);
+        pair(to, at + 2, calendarYear % 100);
         to[at + 4] = '-';
-        pair(to, at + 5, date.getMonthValue());
+        pair(to, at + 5, month);
         to[at + 7] = '-';
-        pair(to, at + 8, date.getDayOfMonth());
+        pair(to, at + 8, dayOfMonth);
         to[at + 10] = ' ';
         pair(to, at + 11, second / 3600);
         to[at + 13] = ':';
@@ -63,10 +70,5 @@ final class ReportTime {
         pair(to, at + 22, micros / 100 % 100);
         pair(to, at + 24, micros % 100);
         return true;
-    }
-
-    private static void pair(byte[] to, int at, int value) {
-        to[at] = PAIRS[2 * value];
-        to[at + 1] = PAIRS[2 * value + 1];
     }
 }

@@ -67,7 +67,11 @@ public final class ReportWriter implements ScanSink, AutoCloseable {
     @Override
     public void entry(String artifactId, Object entry, List<TimelineEvent> events, List<Alert> alerts)
             throws IOException {
-        ArtifactFiles files = artifacts.computeIfAbsent(artifactId, ArtifactFiles::new);
+        ArtifactFiles files = artifacts.get(artifactId);
+        if (files == null) {
+            // only then: the constructor reference captures this writer, an allocation per entry
+            files = artifacts.computeIfAbsent(artifactId, ArtifactFiles::new);
+        }
         files.entries().add(entry);
         if (!alerts.isEmpty()) {
             files.detected().add(entry);

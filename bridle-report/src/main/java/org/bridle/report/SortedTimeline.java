@@ -35,12 +35,17 @@ final class SortedTimeline {
     void addAll(List<TimelineEvent> events) throws IOException {
         List<TimelineEvent> full;
         synchronized (this) {
-            buffer.addAll(events);
+            // one by one: addAll would copy the events into an array first
+            for (int i = 0; i < events.size(); i++) {
+                buffer.add(events.get(i));
+            }
             if (buffer.size() < chunkSize) {
                 return;
             }
             full = buffer;
-            buffer = new ArrayList<>();
+            // a timeline that filled a chunk will likely fill another: its list is made large enough at once (for
+            // the chunk and the few events beyond it that the entry filling it may add)
+            buffer = new ArrayList<>(chunkSize + 64);
         }
         Path chunk = newChunk();
         try (TimelineSpill.Writer out = new TimelineSpill.Writer(chunk)) {

@@ -25,6 +25,8 @@ final class TimelineRecord {
     long seconds;
     int nanos;
     byte[] body = new byte[256];
+    /** The characters of the field being encoded: a text is read from a copy, not character by character. */
+    private char[] chars = new char[256];
     /** The bytes of {@link #body} in use. */
     int length;
     /** The bytes of the row at the start of {@link #body}; fewer than {@link #length} when the row is inexact. */
@@ -171,26 +173,49 @@ final class TimelineRecord {
         return a - b;
     }
 
-    /** Appends a field's text to the row as UTF-8, each quote doubled; whether that is the text's exact UTF-8. */
+    /**
+     * Appends a field's text to the row as UTF-8, each quote doubled and each lone surrogate written {@code ?} (as
+     * {@code String.getBytes} encodes it); whether that is the text's exact UTF-8 (it holds no lone surrogate).
+     */
     private boolean field(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        room(2 * utf8.length);
-        int from = 0;
-        boolean questionMark = false;
-        for (int i = 0; i < utf8.length; i++) {
-            if (utf8[i] == '"') {
-                // the quote ends this span and starts the next: written twice
-                System.arraycopy(utf8, from, body, length, i + 1 - from);
-                length += i + 1 - from;
-                from = i;
-            } else if (utf8[i] == '?') {
-                questionMark = true;
+        int n = text.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        char[] a = chars;
+        text.getChars(0, n, a, 0);
+        // at most 3 bytes a character: a quote takes 2, a surrogate pair 4 for its 2 characters
+        room(3 * n);
+        byte[] b = body;
+        int at = length;
+        boolean exact = true;
+        for (int i = 0; i < n; i++) {
+            char c = a[i];
+            if (c < 0x80) {
+                b[at++] = (byte) c;
+                if (c == '"') {
+                    b[at++] = '"';
+                }
+            } else if (c < 0x800) {
+                b[at++] = (byte) (0xC0 | c >> 6);
+                b[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (!Character.isSurrogate(c)) {
+                b[at++] = (byte) (0xE0 | c >> 12);
+                b[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(a[i + 1])) {
+                int codePoint = Character.toCodePoint(c, a[++i]);
+                b[at++] = (byte) (0xF0 | codePoint >> 18);
+                b[at++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+                b[at++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                b[at++] = (byte) (0x80 | codePoint & 0x3F);
+            } else {
+                b[at++] = '?';
+                exact = false;
             }
         }
-        System.arraycopy(utf8, from, body, length, utf8.length - from);
-        length += utf8.length - from;
-        // a lone surrogate is encoded as ?: a text of as many bytes as characters and without ? has none
-        return utf8.length == text.length() && !questionMark || !hasLoneSurrogate(text);
+        length = at;
+        return exact;
     }
 
     /** Appends {@code text} exactly, after its length. */

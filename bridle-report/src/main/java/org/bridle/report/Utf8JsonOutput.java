@@ -92,7 +92,8 @@ final class Utf8JsonOutput {
     }
 
     void number(long value) throws IOException {
-        ascii(Long.toString(value));
+        ensure(AsciiDigits.LONGEST);
+        length = AsciiDigits.writeLong(value, buffer, length);
     }
 
     void number(double value) throws IOException {

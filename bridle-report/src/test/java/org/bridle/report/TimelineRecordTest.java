@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.bridle.core.model.TimelineEvent;
@@ -61,13 +62,22 @@ class TimelineRecordTest {
 
     @Test
     void rowIsTheQuotedFieldsAsUtf8() {
-        for (TimelineEvent e : events(2, 500)) {
+        List<TimelineEvent> events = events(2, 500);
+        events.add(5, new TimelineEvent(Instant.EPOCH, "long", "\"", "é\"😀\ud800".repeat(3_000)));
+        TimelineRecord record = new TimelineRecord();
+        for (TimelineEvent e : events) {
             String expected = "\"" + ReportJson.format(e.time()) + "\",\"" + quoted(e.artifact()) + "\",\""
                     + quoted(e.event()) + "\",\"" + quoted(e.description()) + "\"\n";
-            TimelineRecord record = record(e);
-            assertThat(new String(record.body, 0, record.rowLength, StandardCharsets.UTF_8))
-                    .isEqualTo(new String(expected.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+            record.set(e);
+            assertThat(Arrays.copyOf(record.body, record.rowLength)).as(e.toString())
+                    .isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+            boolean exact = survivesUtf8(e.artifact()) && survivesUtf8(e.event()) && survivesUtf8(e.description());
+            assertThat(record.rowLength == record.length).as(e.toString()).isEqualTo(exact);
         }
+    }
+
+    private static boolean survivesUtf8(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(text);
     }
 
     private static String quoted(String text) {

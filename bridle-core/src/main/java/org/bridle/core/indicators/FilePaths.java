@@ -28,14 +28,16 @@ final class FilePaths {
         return p;
     }
 
-    /** The last segment of the path, without trailing slashes; empty for {@code /}. */
-    static String baseName(String path) {
-        String p = path.strip();
-        int end = p.length();
-        while (end > 0 && p.charAt(end - 1) == '/') {
+    /**
+     * Where the last segment of a path without surrounding white space ends: before its trailing slashes. The segment
+     * starts after the last {@code /} before that, and is empty for {@code /}.
+     */
+    static int lastSegmentEnd(String strippedPath) {
+        int end = strippedPath.length();
+        while (end > 0 && strippedPath.charAt(end - 1) == '/') {
             end--;
         }
-        return p.substring(p.lastIndexOf('/', end - 1) + 1, end);
+        return end;
     }
 
     private static boolean isUnder(String privatePath, String root) {

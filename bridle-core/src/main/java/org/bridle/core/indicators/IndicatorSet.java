@@ -62,6 +62,13 @@ public final class IndicatorSet implements IndicatorMatcher {
     private final Set<String> urlHosts = new HashSet<>();
     /** Process indicators longer than a truncated name, by their first 15 and first 16 characters. */
     private final List<Map<String, List<Indicator>>> processesByTruncatedName = new ArrayList<>();
+    /**
+     * The keys of the domain, file path and file name indicators: most hosts, paths and names observed are none, and
+     * these tell so without making a string of each suffix or prefix looked up.
+     */
+    private final KeyFilter domainKeys;
+    private final KeyFilter pathKeys;
+    private final KeyFilter nameKeys;
 
     private IndicatorSet(List<IndicatorFile> files) {
         this.files = List.copyOf(files);
@@ -80,6 +87,9 @@ public final class IndicatorSet implements IndicatorMatcher {
         }
         byKey.values().forEach(IndicatorSet::freeze);
         processesByTruncatedName.forEach(IndicatorSet::freeze);
+        domainKeys = new KeyFilter(byKey.get(IndicatorType.DOMAIN).keySet());
+        pathKeys = new KeyFilter(byKey.get(IndicatorType.FILE_PATH).keySet());
+        nameKeys = new KeyFilter(byKey.get(IndicatorType.FILE_NAME).keySet());
     }
 
     /** A builder of a set; add files, then build. */
@@ -191,7 +201,7 @@ public final class IndicatorSet implements IndicatorMatcher {
             found.add(domains.get(host), observed);
             return;
         }
-        if (domains.isEmpty()) {
+        if (domains.isEmpty() || !mightEndWithKey(host)) {
             return;
         }
         String suffix = host;
@@ -204,6 +214,23 @@ public final class IndicatorSet implements IndicatorMatcher {
             }
             suffix = host.substring(dot + 1);
         }
+    }
+
+    /** Whether the host, or a part of it after one of its dots, might be the key of a domain indicator. */
+    private boolean mightEndWithKey(String host) {
+        int hashCode = 0;
+        int power = 1;
+        for (int i = host.length(); i >= 0; i--) {
+            // the hash code of the host's characters from i: String.hashCode, summed from the end
+            if (i < host.length()) {
+                hashCode += host.charAt(i) * power;
+                power *= 31;
+            }
+            if ((i == 0 || host.charAt(i - 1) == '.') && domainKeys.mightContain(hashCode)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void matchProcess(String observed, Matches found) {
@@ -225,14 +252,32 @@ public final class IndicatorSet implements IndicatorMatcher {
         Map<String, List<Indicator>> paths = byKey.get(IndicatorType.FILE_PATH);
         if (!paths.isEmpty()) {
             String canonical = FilePaths.canonical(path);
-            for (int end = canonical.length(); end > 0; end = canonical.lastIndexOf('/', end - 1)) {
-                found.add(paths.get(canonical.substring(0, end)), path);
+            if (mightStartWithKey(canonical)) {
+                for (int end = canonical.length(); end > 0; end = canonical.lastIndexOf('/', end - 1)) {
+                    found.add(paths.get(canonical.substring(0, end)), path);
+                }
             }
         }
-        String name = FilePaths.baseName(path);
-        if (!name.isEmpty()) {
+        String stripped = path.strip();
+        int end = FilePaths.lastSegmentEnd(stripped);
+        int start = stripped.lastIndexOf('/', end - 1) + 1;
+        if (start < end && nameKeys.mightContain(stripped, start, end)) {
+            String name = stripped.substring(start, end);
             found.add(lookup(IndicatorType.FILE_NAME, name), name);
         }
+    }
+
+    /** Whether the canonical path, or a part of it before one of its slashes, might be the key of a path indicator. */
+    private boolean mightStartWithKey(String canonical) {
+        int hashCode = 0;
+        for (int i = 0; i < canonical.length(); i++) {
+            char c = canonical.charAt(i);
+            if (c == '/' && i > 0 && pathKeys.mightContain(hashCode)) {
+                return true;
+            }
+            hashCode = 31 * hashCode + c;
+        }
+        return !canonical.isEmpty() && pathKeys.mightContain(hashCode);
     }
 
     private void matchKey(IndicatorType type, String value, Matches found) {

@@ -67,7 +67,7 @@ public final class LinkExtractor {
 
     /** The distinct links of the text, in order of first appearance; empty when it has none. */
     public static List<String> links(String text) {
-        return new Scan(text).links();
+        return SCANS.get().links(text);
     }
 
     /** {@link #isLabelChar}, {@link #isSchemeChar} and {@link #isTerminator} of each ASCII character. */
@@ -83,16 +83,26 @@ public final class LinkExtractor {
         }
     }
 
+    /** The longest text whose copy a thread keeps for its next scan; a longer one gets a copy of its own. */
+    private static final int KEPT_COPY = 1 << 16;
+    /** The most links whose list a thread keeps for its next scan. */
+    private static final int KEPT_LINKS = 64;
+    /** Each thread's scan, reused from text to text with its copy of the text and its list of links. */
+    private static final ThreadLocal<Scan> SCANS = ThreadLocal.withInitial(Scan::new);
+
     /**
-     * One pass over one text. The text is read from a copy in a {@code char[]}: under the product's shallow
-     * inlining, {@code String.charAt} is a call per character.
+     * One pass over one text at a time, each thread's reused from text to text. The text is read from a copy in a
+     * {@code char[]} whose first {@link #n} characters are the text's: under the product's shallow inlining,
+     * {@code String.charAt} is a call per character.
      */
     private static final class Scan {
-        private final String s;
-        private final char[] a;
-        private final int n;
+        /** The copy kept for the next text. */
+        private char[] kept = new char[1024];
+        private String s;
+        private char[] a;
+        private int n;
         /** The links found, each once, in order of first appearance. */
-        private List<String> found;
+        private List<String> found = new ArrayList<>();
         /** The links of {@link #found} once there are more than {@link #FEW_LINKS}. */
         private Set<String> seen;
         /** The end of the link being looked into: before it, only nested scheme links are looked for. */
@@ -103,13 +113,38 @@ public final class LinkExtractor {
         private int firstLabelEnd;
         private int lastLabelStart;
 
-        Scan(String text) {
-            this.s = text;
-            this.a = text.toCharArray();
-            this.n = a.length;
+        /** The distinct links of the text, in order of first appearance. */
+        List<String> links(String text) {
+            s = text;
+            n = text.length();
+            if (kept.length < n) {
+                a = new char[n];
+                if (n <= KEPT_COPY) {
+                    kept = a;
+                }
+            } else {
+                a = kept;
+            }
+            text.getChars(0, n, a, 0);
+            if (found.size() > KEPT_LINKS) {
+                found = new ArrayList<>();
+            } else {
+                found.clear();
+            }
+            seen = null;
+            insideUntil = 0;
+            nestedLeft = 0;
+            try {
+                scan();
+                return found.isEmpty() ? List.of() : List.copyOf(found);
+            } finally {
+                // keeps no text of the caller's
+                s = null;
+                a = null;
+            }
         }
 
-        List<String> links() {
+        private void scan() {
             char[] a = this.a;
             int n = this.n;
             boolean[] label = ASCII_LABEL;
@@ -142,7 +177,6 @@ public final class LinkExtractor {
                     i = next;
                 }
             }
-            return found == null ? List.of() : List.copyOf(found);
         }
 
         /** Takes the scheme link starting at {@code start}; returns where to look next, or -1 when there is none. */
@@ -502,9 +536,7 @@ public final class LinkExtractor {
 
         /** Adds the link unless it was found before: by comparison while there are few, through a set beyond. */
         private void add(String link) {
-            if (found == null) {
-                found = new ArrayList<>(4);
-            } else if (seen != null) {
+            if (seen != null) {
                 if (!seen.add(link)) {
                     return;
                 }

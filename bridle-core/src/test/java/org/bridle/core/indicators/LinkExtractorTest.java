@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -140,5 +141,36 @@ class LinkExtractorTest {
         assertThat(LinkExtractor.links("a.".repeat(50_000))).isEmpty();
         assertThat(LinkExtractor.links("(".repeat(50_000) + "https://x.example/" + ")".repeat(50_000)))
                 .isEqualTo(List.of("https://x.example/"));
+    }
+
+    @Test
+    void aTextScannedAfterALongerOneEndsWhereItEnds() throws InterruptedException {
+        String text = "x https://a.example/p?q=hxxp://b[.]example.com:8080/r evil.example.org/s.";
+        for (int cut = 0; cut <= text.length(); cut++) {
+            String prefix = text.substring(0, cut);
+            List<List<String>> alone = new ArrayList<>();
+            // a new thread scans with a copy of its own, which nothing scanned before holds
+            Thread fresh = new Thread(() -> alone.add(LinkExtractor.links(prefix)));
+            fresh.start();
+            fresh.join();
+
+            LinkExtractor.links(text);
+            assertThat(LinkExtractor.links(prefix)).as(prefix).isEqualTo(alone.get(0));
+        }
+    }
+
+    @Test
+    void aScanKeepsNothingOfTheScanBefore() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            many.append("https://x.example/").append(i).append(' ');
+        }
+        List<String> first = LinkExtractor.links(many.toString());
+        List<String> second = LinkExtractor.links("https://x.example/1 and https://x.example/1 again");
+
+        assertThat(first).hasSize(100).startsWith("https://x.example/0");
+        assertThat(second).containsExactly("https://x.example/1");
+        assertThat(LinkExtractor.links("no link")).isEmpty();
+        assertThat(first).hasSize(100);
     }
 }

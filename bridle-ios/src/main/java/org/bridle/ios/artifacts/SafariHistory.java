@@ -187,7 +187,11 @@ public final class SafariHistory implements Artifact<SafariHistory.Visit> {
         if (visit.isodate() == null) {
             return List.of();
         }
-        return List.of(new TimelineEvent(visit.isodate(), id(), "safari_history", "Safari visit to " + visit.url()
-                + " (ID: " + visit.id() + ", Visit ID: " + visit.visitId() + ")"));
+        String url = String.valueOf(visit.url());
+        // sized at once (two numbers of up to 20 characters): the concatenation's builder would grow, copying
+        String description = new StringBuilder(url.length() + 80).append("Safari visit to ").append(url)
+                .append(" (ID: ").append(visit.id()).append(", Visit ID: ").append(visit.visitId()).append(')')
+                .toString();
+        return List.of(new TimelineEvent(visit.isodate(), id(), "safari_history", description));
     }
 }

@@ -142,8 +142,8 @@ public final class Sms implements Artifact<Sms.Message> {
     }
 
     private static boolean isThreatNotification(String text) {
-        for (String start : THREAT_NOTIFICATIONS) {
-            if (text.startsWith(start)) {
+        for (int i = 0; i < THREAT_NOTIFICATIONS.size(); i++) {
+            if (text.startsWith(THREAT_NOTIFICATIONS.get(i))) {
                 return true;
             }
         }
@@ -178,24 +178,40 @@ public final class Sms implements Artifact<Sms.Message> {
             return List.of();
         }
         List<Observable> observables = new ArrayList<>(links.size());
-        for (String link : links) {
-            observables.add(Observable.link(link));
+        for (int i = 0; i < links.size(); i++) {
+            observables.add(Observable.link(links.get(i)));
         }
         return observables;
     }
 
     @Override
     public List<TimelineEvent> timeline(Message message) {
-        String description = message.service() + " message " + message.direction()
-                + ("sent".equals(message.direction()) ? " to " : " from ") + message.phoneNumber() + ": \""
-                + (message.text() == null ? "" : message.text().replace("\n", "\\n")) + "\"";
+        String service = String.valueOf(message.service());
+        String direction = String.valueOf(message.direction());
+        String preposition = "sent".equals(direction) ? " to " : " from ";
+        String phoneNumber = String.valueOf(message.phoneNumber());
+        String text = message.text() == null ? "" : message.text().replace("\n", "\\n");
+        // sized at once: the concatenation's builder would grow, copying, three or four times
+        String description = new StringBuilder(service.length() + direction.length() + preposition.length()
+                + phoneNumber.length() + text.length() + 13)
+                .append(service).append(" message ").append(direction).append(preposition).append(phoneNumber)
+                .append(": \"").append(text).append('"').toString();
         List<TimelineEvent> events = new ArrayList<>(2);
         if (message.isodate() != null) {
-            events.add(new TimelineEvent(message.isodate(), id(), "sms_" + message.direction(), description));
+            events.add(new TimelineEvent(message.isodate(), id(), event(direction), description));
         }
         if (message.isodateRead() != null) {
             events.add(new TimelineEvent(message.isodateRead(), id(), "sms_read", description));
         }
         return events;
+    }
+
+    /** {@code sms_} and the direction. */
+    private static String event(String direction) {
+        return switch (direction) {
+            case "sent" -> "sms_sent";
+            case "received" -> "sms_received";
+            default -> "sms_" + direction;
+        };
     }
 }

@@ -36,12 +36,16 @@ public final class BackupDomains {
         FIXED.put("ProtectedDomain", "private/var/protected");
     }
 
-    private static final Map<DevicePath.Container, String> CONTAINER_PREFIX = Map.of(
-            DevicePath.Container.APP, "AppDomain-",
-            DevicePath.Container.GROUP, "AppDomainGroup-",
-            DevicePath.Container.PLUGIN, "AppDomainPlugin-",
-            DevicePath.Container.SYSTEM_DATA, "SysContainerDomain-",
-            DevicePath.Container.SYSTEM_SHARED, "SysSharedContainerDomain-");
+    /** The container kinds that are backup domains, each with its domain-name prefix. */
+    private static final ContainerDomain[] CONTAINER_DOMAINS = {
+        new ContainerDomain(DevicePath.Container.APP, "AppDomain-"),
+        new ContainerDomain(DevicePath.Container.GROUP, "AppDomainGroup-"),
+        new ContainerDomain(DevicePath.Container.PLUGIN, "AppDomainPlugin-"),
+        new ContainerDomain(DevicePath.Container.SYSTEM_DATA, "SysContainerDomain-"),
+        new ContainerDomain(DevicePath.Container.SYSTEM_SHARED, "SysSharedContainerDomain-")};
+
+    private record ContainerDomain(DevicePath.Container container, String prefix) {
+    }
 
     private BackupDomains() {
     }
@@ -64,11 +68,12 @@ public final class BackupDomains {
 
     /** The domain-name prefix of a container kind ({@code AppDomain-} for apps). */
     public static String containerPrefix(DevicePath.Container container) {
-        String prefix = CONTAINER_PREFIX.get(container);
-        if (prefix == null) {
-            throw new IllegalArgumentException("not a container: " + container);
+        for (ContainerDomain domain : CONTAINER_DOMAINS) {
+            if (domain.container() == container) {
+                return domain.prefix();
+            }
         }
-        return prefix;
+        throw new IllegalArgumentException("not a container: " + container);
     }
 
     /** The device folder of a fixed domain, if it is one. */
@@ -85,12 +90,14 @@ public final class BackupDomains {
         if (folder != null) {
             return relativePath.isEmpty() ? folder : folder + "/" + relativePath;
         }
-        for (Map.Entry<DevicePath.Container, String> e : CONTAINER_PREFIX.entrySet()) {
-            if (domain.startsWith(e.getValue())) {
-                String id = domain.substring(e.getValue().length());
-                return e.getKey().prefix() + "/" + id + (relativePath.isEmpty() ? "" : "/" + relativePath);
+        // an array, not a map's entries: this runs for every file of a backup
+        for (ContainerDomain container : CONTAINER_DOMAINS) {
+            if (domain.startsWith(container.prefix())) {
+                String id = domain.substring(container.prefix().length());
+                String root = container.container().prefix();
+                return relativePath.isEmpty() ? root + "/" + id : root + "/" + id + "/" + relativePath;
             }
         }
-        return "@domain/" + domain + (relativePath.isEmpty() ? "" : "/" + relativePath);
+        return relativePath.isEmpty() ? "@domain/" + domain : "@domain/" + domain + "/" + relativePath;
     }
 }
