@@ -1,10 +1,8 @@
 package org.bridle.ios.artifacts;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
+import java.util.stream.Stream;
 import org.bridle.core.io.AppleTime;
 import org.bridle.core.io.BinaryPlist;
 import org.bridle.core.io.BinaryPlist.Kind;
@@ -16,19 +14,24 @@ import org.bridle.core.io.KeyedArchive;
  * property list, for the plain shape iOS writes: the root object's fields inline or one reference away, dates as
  * {@code NS.time} objects, wrapped data as {@code NS.data}.
  *
- * <p>{@link #read} gives, for each of {@link #FIELDS} whose value is a number or a time, what
- * {@link KeyedArchive#decode} would give under that key (a {@code Long}, {@code Double} or {@code Instant}),
- * and throws what it would throw while resolving the root's fields. For any other shape it returns null, and the
- * caller decodes the blob with {@link KeyedArchive}: never a different answer, only a slower one.
+ * <p>{@link #read} gives, for each {@link MbFileValues.Field} whose value is a number or a time, what
+ * {@link KeyedArchive#decode} would give under that key (a {@code Long}, {@code Double} or {@code Instant}), and
+ * throws what it would throw while resolving the root's fields. For any other shape it returns null, and the caller
+ * decodes the blob with {@link KeyedArchive}: never a different answer, only a slower one. Keys are compared in
+ * place, and the numbers of fields are not boxed.
  */
 public final class MbFileFields {
-    /** The fields read; the others are resolved (as the general decoder does) and dropped. */
-    public static final Set<String> FIELDS = Set.of("Birth", "LastModified", "LastStatusChange", "Mode", "UserID",
-            "GroupID", "Size", "InodeNumber");
-
-    private static final Set<String> WRAPPED = Set.of("NS.string", "NS.bytes", "NS.data");
-    /** Marks a value whose shape this reader leaves to {@link KeyedArchive}. */
-    private static final Object NOT_PLAIN = new Object();
+    /** The keys the root object's keys are told apart by: the fields' keys, then {@code $class}. */
+    private static final List<String> ROOT_KEYS = Stream.concat(MbFileValues.Field.KEYS.stream(), Stream.of("$class"))
+            .toList();
+    /** The index of {@code $class} in {@link #ROOT_KEYS}. */
+    private static final int CLASS = MbFileValues.Field.KEYS.size();
+    /** The keys a wrapper may have: its time, its class, and the keys of wrapped values from {@code WRAPPED} on. */
+    private static final List<String> WRAPPER_KEYS = List.of("NS.time", "$class", "NS.string", "NS.bytes",
+            "NS.data");
+    private static final int TIME = 0;
+    private static final int WRAPPER_CLASS = 1;
+    private static final int WRAPPED = 2;
 
     private final BinaryPlist plist;
     private final int objects;
@@ -48,7 +51,7 @@ public final class MbFileFields {
      * @throws RuntimeException what {@link KeyedArchive#decode} throws on such a blob besides its format error (a
      *     time out of {@link Instant}'s range)
      */
-    public static Map<String, Object> read(byte[] blob) {
+    public static MbFileValues read(byte[] blob) {
         try {
             MbFileFields archive = open(blob);
             return archive == null ? null : archive.rootFields();
@@ -97,96 +100,116 @@ public final class MbFileFields {
      * The root's fields. The keys are looked at first, as the general decoder chooses how to decode an object and
      * resolves its class before its fields; then the fields are resolved in order.
      */
-    private Map<String, Object> rootFields() throws EvidenceFormatException {
+    private MbFileValues rootFields() throws EvidenceFormatException {
         int object = archived(root);
         if (plist.kind(object) != Kind.DICTIONARY) {
             return null;
         }
         int size = plist.size(object);
-        String[] keys = new String[size];
-        Set<String> distinct = new HashSet<>();
+        int known = 0; // the ROOT_KEYS met, a bit each
         for (int i = 0; i < size; i++) {
-            keys[i] = plist.string(plist.key(object, i));
-            if (keys[i].startsWith("NS.") || !distinct.add(keys[i])) {
+            int key = plist.key(object, i);
+            int index = plist.indexOfString(key, ROOT_KEYS);
+            if (index < 0 && (plist.startsWith(key, "NS.") || appearsBefore(object, i))
+                    || index >= 0 && (known & 1 << index) != 0) {
                 return null;
             }
+            known |= index < 0 ? 0 : 1 << index;
             int value = plist.value(object, i);
-            if (keys[i].equals("$class") && plist.kind(value) == Kind.UID) {
+            if (index == CLASS && plist.kind(value) == Kind.UID) {
                 archived(plist.uid(value));
             }
         }
-        Map<String, Object> fields = new HashMap<>();
+        MbFileValues fields = new MbFileValues();
         for (int i = 0; i < size; i++) {
-            if (keys[i].equals("$class")) {
-                continue;
-            }
-            Object resolved = field(plist.value(object, i));
-            if (resolved == NOT_PLAIN) {
+            int index = plist.indexOfString(plist.key(object, i), ROOT_KEYS);
+            if (index != CLASS && !resolve(plist.value(object, i), index, fields)) {
                 return null;
-            }
-            if (resolved != null && FIELDS.contains(keys[i])) {
-                fields.put(keys[i], resolved);
             }
         }
         return fields;
     }
 
+    /** True when the {@code i}th key of a dictionary is also one of the keys before it. */
+    private boolean appearsBefore(int dictionary, int i) throws EvidenceFormatException {
+        int key = plist.key(dictionary, i);
+        for (int j = 0; j < i; j++) {
+            if (plist.sameString(plist.key(dictionary, j), key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * A field's value as the general decoder gives it when it is a number or a time; null for any other value it
-     * resolves without error; {@link #NOT_PLAIN} for what this reader does not follow.
+     * Resolves a field's value as the general decoder does and keeps it in {@code fields} under {@code field}
+     * (when it is one of them, not -1) if it is a number or a time; false for what this reader does not follow.
      */
-    private Object field(int value) throws EvidenceFormatException {
+    private boolean resolve(int value, int field, MbFileValues fields) throws EvidenceFormatException {
         if (plist.kind(value) != Kind.UID) {
-            return scalar(value);
+            return scalar(value, field, fields);
         }
         long reference = plist.uid(value);
         if (reference == root) {
-            return NOT_PLAIN;
+            return false;
         }
         int object = archived(reference);
         if (plist.kind(object) != Kind.DICTIONARY) {
-            return plist.isString(object, "$null") ? null : scalar(object);
+            return plist.isString(object, "$null") || scalar(object, field, fields);
         }
-        return wrapper(object);
+        return wrapper(object, field, fields);
     }
 
-    private Object scalar(int object) throws EvidenceFormatException {
-        return switch (plist.kind(object)) {
-            case INTEGER -> plist.integer(object);
-            case REAL -> plist.real(object);
-            case DATE -> NOT_PLAIN;
-            default -> null;
-        };
+    private boolean scalar(int object, int field, MbFileValues fields) throws EvidenceFormatException {
+        switch (plist.kind(object)) {
+            case INTEGER -> {
+                if (field >= 0) {
+                    fields.setWhole(field, plist.integer(object));
+                }
+            }
+            case REAL -> {
+                if (field >= 0) {
+                    fields.setReal(field, plist.real(object));
+                }
+            }
+            case DATE -> {
+                return false;
+            }
+            default -> { }
+        }
+        return true;
     }
 
     /** A referenced dictionary: an archived date, or wrapped data or string. */
-    private Object wrapper(int object) throws EvidenceFormatException {
+    private boolean wrapper(int object, int field, MbFileValues fields) throws EvidenceFormatException {
         int time = -1;
         int wrapped = -1;
         int size = plist.size(object);
         for (int i = 0; i < size; i++) {
-            String key = plist.string(plist.key(object, i));
-            if (key.equals("NS.time")) {
+            int key = plist.indexOfString(plist.key(object, i), WRAPPER_KEYS);
+            if (key == TIME) {
                 time = plist.value(object, i);
-            } else if (WRAPPED.contains(key)) {
+            } else if (key >= WRAPPED) {
                 wrapped = wrapped < 0 ? plist.value(object, i) : -2;
-            } else if (key.startsWith("NS.") || !key.equals("$class")) {
-                return NOT_PLAIN;
+            } else if (key != WRAPPER_CLASS) {
+                return false;
             }
         }
         if (wrapped >= 0 && time < 0 && plist.kind(wrapped) != Kind.UID) {
-            return scalar(wrapped);
+            return scalar(wrapped, field, fields);
         }
         if (wrapped == -1 && time >= 0) {
             Kind kind = plist.kind(time);
-            if (kind == Kind.INTEGER) {
-                return AppleTime.fromCocoaSeconds((double) plist.integer(time));
-            }
-            if (kind == Kind.REAL) {
-                return AppleTime.fromCocoaSeconds(plist.real(time));
+            if (kind == Kind.INTEGER || kind == Kind.REAL) {
+                Instant instant = AppleTime.fromCocoaSeconds(
+                        kind == Kind.INTEGER ? (double) plist.integer(time) : plist.real(time));
+                if (field >= 0) {
+                    fields.setTime(field, instant);
+                }
+                return true;
             }
         }
-        return NOT_PLAIN;
+        return false;
     }
 
     /** The object an archive reference names. */
