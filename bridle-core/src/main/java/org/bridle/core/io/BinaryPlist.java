@@ -16,6 +16,24 @@ public final class BinaryPlist {
     /** The kinds of object this reader decodes. */
     public enum Kind { BOOLEAN, INTEGER, REAL, DATE, DATA, ASCII_STRING, UTF16_STRING, UID, ARRAY, DICTIONARY }
 
+    /** Strings of ASCII characters that {@link #indexOfString} tells a string object apart by, held as bytes. */
+    public static final class AsciiStrings {
+        private final List<String> strings;
+        private final byte[][] bytes;
+
+        /** @throws IllegalArgumentException when a string holds another character than ASCII */
+        public AsciiStrings(List<String> strings) {
+            this.strings = List.copyOf(strings);
+            this.bytes = new byte[strings.size()][];
+            for (int i = 0; i < bytes.length; i++) {
+                if (!StandardCharsets.US_ASCII.newEncoder().canEncode(strings.get(i))) {
+                    throw new IllegalArgumentException("not ASCII: " + strings.get(i));
+                }
+                bytes[i] = strings.get(i).getBytes(StandardCharsets.US_ASCII);
+            }
+        }
+    }
+
     private static final byte[] MAGIC = "bplist00".getBytes(StandardCharsets.US_ASCII);
     private static final int TRAILER = 32;
 
@@ -199,27 +217,37 @@ public final class BinaryPlist {
     }
 
     /**
-     * The index of the first of {@code candidates} (strings of ASCII characters) that the object is a string equal
-     * to, or -1. An ASCII string is compared in place; a UTF-16 one is decoded.
+     * The index of the first of {@code candidates} that the object is a string equal to, or -1. An ASCII string is
+     * compared in place; a UTF-16 one is decoded.
      */
-    public int indexOfString(int object, List<String> candidates) throws EvidenceFormatException {
+    public int indexOfString(int object, AsciiStrings candidates) throws EvidenceFormatException {
         int at = offset(object);
         int kind = (data[at] & 0xff) >> 4;
         if (kind == 0x6) {
-            return candidates.indexOf(string(object));
+            return candidates.strings.indexOf(string(object));
         }
         if (kind != 0x5) {
             return -1;
         }
         int length = length(at);
         int start = within(contentStart(at), length);
-        for (int i = 0; i < candidates.size(); i++) {
-            String candidate = candidates.get(i);
-            if (candidate.length() == length && asciiAt(start, candidate)) {
+        byte[][] bytes = candidates.bytes;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i].length == length && bytesAt(start, bytes[i])) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** True when the bytes from {@code start} are {@code bytes}. */
+    private boolean bytesAt(int start, byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (data[start + i] != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.bridle.core.io.AppleTime;
 import org.bridle.core.io.BinaryPlist;
+import org.bridle.core.io.BinaryPlist.AsciiStrings;
 import org.bridle.core.io.BinaryPlist.Kind;
 import org.bridle.core.io.EvidenceFormatException;
 import org.bridle.core.io.KeyedArchive;
@@ -22,13 +23,13 @@ import org.bridle.core.io.KeyedArchive;
  */
 public final class MbFileFields {
     /** The keys the root object's keys are told apart by: the fields' keys, then {@code $class}. */
-    private static final List<String> ROOT_KEYS = Stream.concat(MbFileValues.Field.KEYS.stream(), Stream.of("$class"))
-            .toList();
+    private static final AsciiStrings ROOT_KEYS = new AsciiStrings(
+            Stream.concat(MbFileValues.Field.KEYS.stream(), Stream.of("$class")).toList());
     /** The index of {@code $class} in {@link #ROOT_KEYS}. */
     private static final int CLASS = MbFileValues.Field.KEYS.size();
     /** The keys a wrapper may have: its time, its class, and the keys of wrapped values from {@code WRAPPED} on. */
-    private static final List<String> WRAPPER_KEYS = List.of("NS.time", "$class", "NS.string", "NS.bytes",
-            "NS.data");
+    private static final AsciiStrings WRAPPER_KEYS = new AsciiStrings(List.of("NS.time", "$class", "NS.string",
+            "NS.bytes", "NS.data"));
     private static final int TIME = 0;
     private static final int WRAPPER_CLASS = 1;
     private static final int WRAPPED = 2;
@@ -106,6 +107,7 @@ public final class MbFileFields {
             return null;
         }
         int size = plist.size(object);
+        byte[] keys = new byte[size]; // the index of each key in ROOT_KEYS, or -1
         int known = 0; // the ROOT_KEYS met, a bit each
         for (int i = 0; i < size; i++) {
             int key = plist.key(object, i);
@@ -115,6 +117,7 @@ public final class MbFileFields {
                 return null;
             }
             known |= index < 0 ? 0 : 1 << index;
+            keys[i] = (byte) index;
             int value = plist.value(object, i);
             if (index == CLASS && plist.kind(value) == Kind.UID) {
                 archived(plist.uid(value));
@@ -122,8 +125,7 @@ public final class MbFileFields {
         }
         MbFileValues fields = new MbFileValues();
         for (int i = 0; i < size; i++) {
-            int index = plist.indexOfString(plist.key(object, i), ROOT_KEYS);
-            if (index != CLASS && !resolve(plist.value(object, i), index, fields)) {
+            if (keys[i] != CLASS && !resolve(plist.value(object, i), keys[i], fields)) {
                 return null;
             }
         }
