@@ -32,6 +32,11 @@ public final class BinaryPlist {
                 bytes[i] = strings.get(i).getBytes(StandardCharsets.US_ASCII);
             }
         }
+
+        /** The number of strings. */
+        public int size() {
+            return bytes.length;
+        }
     }
 
     private static final byte[] MAGIC = "bplist00".getBytes(StandardCharsets.US_ASCII);

@@ -22,6 +22,10 @@ import org.bridle.core.io.KeyedArchive;
  * place, and the numbers of fields are not boxed.
  */
 public final class MbFileFields {
+    /** The keys of the archive's top dictionary that this reader follows. */
+    private static final AsciiStrings TOP_KEYS = new AsciiStrings(List.of("$archiver", "$top", "$objects"));
+    /** The key of the root object's reference in {@code $top}. */
+    private static final AsciiStrings ROOT_ENTRY = new AsciiStrings(List.of("root"));
     /** The keys the root object's keys are told apart by: the fields' keys, then {@code $class}. */
     private static final AsciiStrings ROOT_KEYS = new AsciiStrings(
             Stream.concat(MbFileValues.Field.KEYS.stream(), Stream.of("$class")).toList());
@@ -65,36 +69,42 @@ public final class MbFileFields {
         BinaryPlist plist = BinaryPlist.of(blob);
         plist.checkTree();
         int top = plist.top();
-        if (plist.kind(top) != Kind.DICTIONARY || !plist.isString(entry(plist, top, "$archiver"), "NSKeyedArchiver")) {
+        if (plist.kind(top) != Kind.DICTIONARY) {
             return null;
         }
-        int roots = entry(plist, top, "$top");
-        int objects = entry(plist, top, "$objects");
-        if (plist.kind(roots) != Kind.DICTIONARY || plist.kind(objects) != Kind.ARRAY) {
+        int[] entries = entries(plist, top, TOP_KEYS);
+        int roots = entries[1];
+        int objects = entries[2];
+        if (!plist.isString(entries[0], "NSKeyedArchiver") || plist.kind(roots) != Kind.DICTIONARY
+                || plist.kind(objects) != Kind.ARRAY) {
             return null;
         }
-        int root = entry(plist, roots, "root");
+        int root = entries(plist, roots, ROOT_ENTRY)[0];
         if (plist.kind(root) != Kind.UID) {
             return null;
         }
         return new MbFileFields(plist, objects, plist.size(objects), plist.uid(root));
     }
 
-    /** The value under {@code key}, which must be there once; else the shape is not plain. */
-    private static int entry(BinaryPlist plist, int dictionary, String key) throws EvidenceFormatException {
-        int found = -1;
-        for (int i = 0; i < plist.size(dictionary); i++) {
-            if (plist.isString(plist.key(dictionary, i), key)) {
-                if (found >= 0) {
-                    throw new EvidenceFormatException("the key " + key + " appears twice");
+    /** The values under {@code keys}, each of which must be there once; else the shape is not plain. */
+    private static int[] entries(BinaryPlist plist, int dictionary, AsciiStrings keys) throws EvidenceFormatException {
+        int[] values = new int[keys.size()];
+        int found = 0; // the keys met, a bit each
+        int size = plist.size(dictionary);
+        for (int i = 0; i < size; i++) {
+            int key = plist.indexOfString(plist.key(dictionary, i), keys);
+            if (key >= 0) {
+                if ((found & 1 << key) != 0) {
+                    throw new EvidenceFormatException("a key of the archive appears twice");
                 }
-                found = plist.value(dictionary, i);
+                found |= 1 << key;
+                values[key] = plist.value(dictionary, i);
             }
         }
-        if (found < 0) {
-            throw new EvidenceFormatException("no " + key);
+        if (found != (1 << keys.size()) - 1) {
+            throw new EvidenceFormatException("a key of the archive is missing");
         }
-        return found;
+        return values;
     }
 
     /**
@@ -112,7 +122,7 @@ public final class MbFileFields {
         for (int i = 0; i < size; i++) {
             int key = plist.key(object, i);
             int index = plist.indexOfString(key, ROOT_KEYS);
-            if (index < 0 && (plist.startsWith(key, "NS.") || appearsBefore(object, i))
+            if (index < 0 && (plist.startsWith(key, "NS.") || appearsBefore(object, i, keys))
                     || index >= 0 && (known & 1 << index) != 0) {
                 return null;
             }
@@ -132,11 +142,14 @@ public final class MbFileFields {
         return fields;
     }
 
-    /** True when the {@code i}th key of a dictionary is also one of the keys before it. */
-    private boolean appearsBefore(int dictionary, int i) throws EvidenceFormatException {
+    /**
+     * True when the {@code i}th key of a dictionary, none of {@link #ROOT_KEYS}, is also one of the keys before it
+     * that are none of them either ({@code keys} tells).
+     */
+    private boolean appearsBefore(int dictionary, int i, byte[] keys) throws EvidenceFormatException {
         int key = plist.key(dictionary, i);
         for (int j = 0; j < i; j++) {
-            if (plist.sameString(plist.key(dictionary, j), key)) {
+            if (keys[j] < 0 && plist.sameString(plist.key(dictionary, j), key)) {
                 return true;
             }
         }
