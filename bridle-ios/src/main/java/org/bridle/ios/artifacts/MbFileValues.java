@@ -69,6 +69,8 @@ public final class MbFileValues {
         return values;
     }
 
+    // the setters take a field's ordinal; MbFileFields fills a new instance with them, nothing changes one handed out
+
     void setWhole(int field, long whole) {
         set(field, WHOLE, whole);
     }
