@@ -1,11 +1,11 @@
 package org.bridle.bench;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bridle.core.io.EvidenceFormatException;
 import org.bridle.core.io.KeyedArchive;
 import org.bridle.ios.artifacts.MbFileFields;
+import org.bridle.ios.artifacts.MbFileValues;
 import org.bridle.testkit.ios.MbFile;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,7 +44,7 @@ public class ManifestBlobBenchmark {
     }
 
     @Benchmark
-    public Map<String, Object> plainReader() {
+    public MbFileValues plainReader() {
         return MbFileFields.read(blobs[next++ & (BLOBS - 1)]);
     }
 

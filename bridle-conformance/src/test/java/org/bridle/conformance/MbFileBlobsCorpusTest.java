@@ -3,7 +3,6 @@ package org.bridle.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.bridle.core.io.KeyedArchive;
@@ -11,6 +10,7 @@ import org.bridle.core.io.ScratchDirectory;
 import org.bridle.core.io.SqliteEvidence;
 import org.bridle.core.source.LocalEvidenceFile;
 import org.bridle.ios.artifacts.MbFileFields;
+import org.bridle.ios.artifacts.MbFileValues;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,14 +27,8 @@ class MbFileBlobsCorpusTest {
                      suffix -> Optional.empty()), scratch)) {
             db.query("SELECT file FROM Files WHERE file IS NOT NULL", row -> {
                 byte[] blob = row.bytes("file");
-                Map<String, Object> read = MbFileFields.read(blob);
-                Map<?, ?> general = (Map<?, ?>) KeyedArchive.decode(blob);
-                assertThat(read).isNotNull();
-                for (String field : MbFileFields.FIELDS) {
-                    Object value = general.get(field);
-                    assertThat(read.get(field)).as(field)
-                            .isEqualTo(value instanceof Number || value instanceof Instant ? value : null);
-                }
+                MbFileValues read = MbFileFields.read(blob);
+                assertThat(read).isNotNull().isEqualTo(MbFileValues.of((Map<?, ?>) KeyedArchive.decode(blob)));
                 blobs[0]++;
             });
         }

@@ -1,6 +1,7 @@
 package org.bridle.core.io;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The object table of a binary property list ({@code bplist00}), read in place: objects are addressed by their
@@ -14,6 +15,29 @@ import java.nio.charset.StandardCharsets;
 public final class BinaryPlist {
     /** The kinds of object this reader decodes. */
     public enum Kind { BOOLEAN, INTEGER, REAL, DATE, DATA, ASCII_STRING, UTF16_STRING, UID, ARRAY, DICTIONARY }
+
+    /** Strings of ASCII characters that {@link #indexOfString} tells a string object apart by, held as bytes. */
+    public static final class AsciiStrings {
+        private final List<String> strings;
+        private final byte[][] bytes;
+
+        /** @throws IllegalArgumentException when a string holds another character than ASCII */
+        public AsciiStrings(List<String> strings) {
+            this.strings = List.copyOf(strings);
+            this.bytes = new byte[strings.size()][];
+            for (int i = 0; i < bytes.length; i++) {
+                if (!StandardCharsets.US_ASCII.newEncoder().canEncode(strings.get(i))) {
+                    throw new IllegalArgumentException("not ASCII: " + strings.get(i));
+                }
+                bytes[i] = strings.get(i).getBytes(StandardCharsets.US_ASCII);
+            }
+        }
+
+        /** The number of strings. */
+        public int size() {
+            return bytes.length;
+        }
+    }
 
     private static final byte[] MAGIC = "bplist00".getBytes(StandardCharsets.US_ASCII);
     private static final int TRAILER = 32;
@@ -85,35 +109,41 @@ public final class BinaryPlist {
     public void checkTree() throws EvidenceFormatException {
         for (int object = 0; object < count; object++) {
             int at = offset(object);
-            switch (kind(object)) {
-                case INTEGER -> integer(object);
-                case REAL, DATE -> real(object);
-                case DATA, ASCII_STRING -> within(contentStart(at), length(at));
-                case UTF16_STRING -> within(contentStart(at), 2L * length(at));
-                case UID -> uid(object);
-                case BOOLEAN -> { }
-                case ARRAY -> checkContained(object, 0, size(object));
-                case DICTIONARY -> {
+            int marker = data[at] & 0xff;
+            switch (marker >> 4) {
+                case 0x0 -> kind(object);
+                case 0x1 -> integer(object);
+                case 0x2, 0x3 -> real(object);
+                case 0x4, 0x5 -> within(contentStart(at), length(at));
+                case 0x6 -> within(contentStart(at), 2L * length(at));
+                case 0x8 -> uid(object);
+                case 0xA -> checkContained(object, at, 0, size(object));
+                case 0xD -> {
                     int size = size(object);
+                    int start = contentStart(at);
                     for (int i = 0; i < size; i++) {
-                        Kind key = kind(key(object, i));
-                        if (key != Kind.ASCII_STRING && key != Kind.UTF16_STRING) {
+                        int key = data[offset(ref(start + i * refSize))] & 0xf0;
+                        if (key != 0x50 && key != 0x60) {
                             throw new EvidenceFormatException("a dictionary key is not a string");
                         }
                     }
-                    checkContained(object, size, 2 * size);
+                    checkContained(object, at, size, 2 * size);
                 }
+                default -> throw unsupported(marker);
             }
         }
     }
 
-    /** Checks that the references {@code from} to {@code to} of a container name no container up to it. */
-    private void checkContained(int container, int from, int to) throws EvidenceFormatException {
-        int start = contentStart(offset(container));
+    /**
+     * Checks that the references {@code from} to {@code to} of the container {@code at} name no container up to
+     * it.
+     */
+    private void checkContained(int container, int at, int from, int to) throws EvidenceFormatException {
+        int start = contentStart(at);
         for (int i = from; i < to; i++) {
             int contained = ref(start + i * refSize);
-            Kind kind = kind(contained);
-            if ((kind == Kind.ARRAY || kind == Kind.DICTIONARY) && contained <= container) {
+            int kind = data[offset(contained)] & 0xf0;
+            if ((kind == 0xA0 || kind == 0xD0) && contained <= container) {
                 throw new EvidenceFormatException("the binary property list's containers are not in order (a "
                         + "container may contain itself)");
             }
@@ -183,15 +213,94 @@ public final class BinaryPlist {
 
     /** True when the object is a string equal to {@code ascii}, which holds only ASCII characters. */
     public boolean isString(int object, String ascii) throws EvidenceFormatException {
+        return matches(object, ascii, false);
+    }
+
+    /** True when the object is a string that starts with {@code ascii}, which holds only ASCII characters. */
+    public boolean startsWith(int object, String ascii) throws EvidenceFormatException {
+        return matches(object, ascii, true);
+    }
+
+    /**
+     * The index of the first of {@code candidates} that the object is a string equal to, or -1. An ASCII string is
+     * compared in place; a UTF-16 one is decoded.
+     */
+    public int indexOfString(int object, AsciiStrings candidates) throws EvidenceFormatException {
         int at = offset(object);
         int kind = (data[at] & 0xff) >> 4;
         if (kind == 0x6) {
-            return string(object).equals(ascii);
+            return candidates.strings.indexOf(string(object));
         }
-        if (kind != 0x5 || length(at) != ascii.length()) {
+        if (kind != 0x5) {
+            return -1;
+        }
+        int length = length(at);
+        int start = within(contentStart(at), length);
+        byte[][] bytes = candidates.bytes;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i].length == length && bytesAt(start, bytes[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True when the bytes from {@code start} are {@code bytes}. */
+    private boolean bytesAt(int start, byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (data[start + i] != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when two strings hold the same characters (as {@link #string} decodes them); ASCII strings are compared
+     * in place.
+     */
+    public boolean sameString(int first, int second) throws EvidenceFormatException {
+        int a = offset(first);
+        int b = offset(second);
+        if ((data[a] & 0xff) >> 4 != 0x5 || (data[b] & 0xff) >> 4 != 0x5) {
+            return string(first).equals(string(second));
+        }
+        int length = length(a);
+        if (length != length(b)) {
             return false;
         }
-        int start = within(contentStart(at), ascii.length());
+        int from = within(contentStart(a), length);
+        int to = within(contentStart(b), length);
+        for (int i = 0; i < length; i++) {
+            byte x = data[from + i];
+            byte y = data[to + i];
+            // bytes outside ASCII all decode to the replacement character
+            if (x != y && (x >= 0 || y >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean matches(int object, String ascii, boolean prefix) throws EvidenceFormatException {
+        int at = offset(object);
+        int kind = (data[at] & 0xff) >> 4;
+        if (kind == 0x6) {
+            String string = string(object);
+            return prefix ? string.startsWith(ascii) : string.equals(ascii);
+        }
+        if (kind != 0x5) {
+            return false;
+        }
+        int length = length(at);
+        if (prefix ? length < ascii.length() : length != ascii.length()) {
+            return false;
+        }
+        return asciiAt(within(contentStart(at), ascii.length()), ascii);
+    }
+
+    /** True when the bytes from {@code start} are the characters of {@code ascii}. */
+    private boolean asciiAt(int start, String ascii) {
         for (int i = 0; i < ascii.length(); i++) {
             if (data[start + i] != ascii.charAt(i)) {
                 return false;
@@ -303,6 +412,9 @@ public final class BinaryPlist {
     }
 
     private static long unsigned(byte[] data, int at, int size) {
+        if (size == 1) {
+            return data[at] & 0xff; // the size of most offsets and references
+        }
         long value = 0;
         for (int i = 0; i < size; i++) {
             value = value << 8 | (data[at + i] & 0xff);

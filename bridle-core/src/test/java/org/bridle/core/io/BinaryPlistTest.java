@@ -118,6 +118,40 @@ class BinaryPlistTest {
                 .hasMessageContaining("not in order");
     }
 
+    @Test
+    void comparesStringsInPlaceAsTheyDecode() throws Exception {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("ascii", "Size");
+        root.put("prefix", "Siz");
+        root.put("unicode", "Siz\u00e9");
+        root.put("number", 1L);
+        root.put("high", "hiq");
+        root.put("otherHigh", "hiw");
+        byte[] data = PlistFixture.binary(root);
+        data[indexOf(data, (byte) 0xe9)] = 'e'; // the UTF-16 string now reads "Size"
+        data[indexOf(data, (byte) 'q')] = (byte) 0x80;
+        data[indexOf(data, (byte) 'w')] = (byte) 0x81;
+        BinaryPlist plist = BinaryPlist.of(data);
+        plist.checkTree();
+        Map<String, Integer> values = entries(plist, plist.top());
+        BinaryPlist.AsciiStrings candidates = new BinaryPlist.AsciiStrings(List.of("Si", "Size", "Siz"));
+
+        assertThat(plist.kind(values.get("unicode"))).isEqualTo(Kind.UTF16_STRING);
+        assertThat(plist.indexOfString(values.get("ascii"), candidates)).isEqualTo(1);
+        assertThat(plist.indexOfString(values.get("prefix"), candidates)).isEqualTo(2);
+        assertThat(plist.indexOfString(values.get("unicode"), candidates)).isEqualTo(1);
+        assertThat(plist.indexOfString(values.get("number"), candidates)).isEqualTo(-1);
+        assertThat(plist.sameString(values.get("ascii"), values.get("unicode"))).isTrue();
+        assertThat(plist.sameString(values.get("ascii"), values.get("prefix"))).isFalse();
+        assertThat(plist.sameString(values.get("high"), values.get("otherHigh")))
+                .isEqualTo(plist.string(values.get("high")).equals(plist.string(values.get("otherHigh")))).isTrue();
+        assertThat(plist.startsWith(values.get("unicode"), "Siz")).isTrue();
+        assertThat(plist.startsWith(values.get("prefix"), "Size")).isFalse();
+        assertThat(plist.startsWith(values.get("number"), "")).isFalse();
+        assertThatThrownBy(() -> new BinaryPlist.AsciiStrings(List.of("\u00e9")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static Map<String, Integer> entries(BinaryPlist plist, int dictionary) throws EvidenceFormatException {
         Map<String, Integer> entries = new LinkedHashMap<>();
         for (int i = 0; i < plist.size(dictionary); i++) {

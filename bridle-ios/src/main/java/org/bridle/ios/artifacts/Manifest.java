@@ -10,16 +10,15 @@ import java.util.regex.Pattern;
 import org.bridle.core.artifact.Artifact;
 import org.bridle.core.artifact.Emitter;
 import org.bridle.core.artifact.ParseContext;
-import org.bridle.core.io.AppleTime;
 import org.bridle.core.io.EvidenceFormatException;
 import org.bridle.core.io.KeyedArchive;
-import org.bridle.core.io.PlistValues;
 import org.bridle.core.io.SqlRow;
 import org.bridle.core.io.SqliteEvidence;
 import org.bridle.core.model.Observable;
 import org.bridle.core.model.TimelineEvent;
 import org.bridle.core.source.DevicePath;
 import org.bridle.core.source.EvidenceFile;
+import org.bridle.ios.artifacts.MbFileValues.Field;
 import org.bridle.ios.backup.BackupDomains;
 
 /**
@@ -80,11 +79,11 @@ public final class Manifest implements Artifact<Manifest.BackupFile> {
             long[] undecodable = {0};
             db.scan("Files", row -> {
                 byte[] blob = row.bytes("file");
-                Map<String, Object> metadata = metadata(blob);
+                MbFileValues metadata = metadata(blob);
                 if (metadata == null && blob != null) {
                     undecodable[0]++;
                 }
-                out.entry(record(row, metadata == null ? Map.of() : metadata));
+                out.entry(record(row, metadata == null ? MbFileValues.NONE : metadata));
             });
             if (undecodable[0] > 0) {
                 out.note(undecodable[0] + " record(s) have a metadata blob that cannot be decoded; their times, "
@@ -97,37 +96,28 @@ public final class Manifest implements Artifact<Manifest.BackupFile> {
      * The fields of an MBFile blob, or null when there is no blob or it is not a keyed archive of an object. The
      * plain blobs iOS writes are read directly ({@link MbFileFields}); others go through {@link KeyedArchive}.
      */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> metadata(byte[] blob) {
+    private static MbFileValues metadata(byte[] blob) {
         if (blob == null) {
             return null;
         }
-        Map<String, Object> plain = MbFileFields.read(blob);
+        MbFileValues plain = MbFileFields.read(blob);
         if (plain != null) {
             return plain;
         }
         try {
-            return KeyedArchive.decode(blob) instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+            return KeyedArchive.decode(blob) instanceof Map<?, ?> map ? MbFileValues.of(map) : null;
         } catch (EvidenceFormatException e) {
             return null;
         }
     }
 
-    private static BackupFile record(SqlRow row, Map<String, Object> metadata) throws Exception {
-        Long mode = PlistValues.number(metadata, "Mode");
+    private static BackupFile record(SqlRow row, MbFileValues metadata) throws Exception {
+        Long mode = metadata.number(Field.MODE);
         return new BackupFile(row.string("fileID"), row.string("domain"), row.string("relativePath"),
-                row.integer("flags"), time(metadata.get("Birth")), time(metadata.get("LastModified")),
-                time(metadata.get("LastStatusChange")), mode == null ? null : "0o" + Long.toOctalString(mode),
-                PlistValues.number(metadata, "UserID"), PlistValues.number(metadata, "GroupID"),
-                PlistValues.number(metadata, "Size"), PlistValues.number(metadata, "InodeNumber"));
-    }
-
-    /** A metadata time: Unix seconds since iOS 10, an archived date before. */
-    private static Instant time(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        return value instanceof Number seconds ? AppleTime.fromUnixSeconds(seconds.longValue()) : null;
+                row.integer("flags"), metadata.time(Field.BIRTH), metadata.time(Field.LAST_MODIFIED),
+                metadata.time(Field.LAST_STATUS_CHANGE), mode == null ? null : "0o" + Long.toOctalString(mode),
+                metadata.number(Field.USER_ID), metadata.number(Field.GROUP_ID), metadata.number(Field.SIZE),
+                metadata.number(Field.INODE_NUMBER));
     }
 
     /**

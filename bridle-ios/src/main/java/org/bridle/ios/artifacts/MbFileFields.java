@@ -1,12 +1,11 @@
 package org.bridle.ios.artifacts;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
+import java.util.stream.Stream;
 import org.bridle.core.io.AppleTime;
 import org.bridle.core.io.BinaryPlist;
+import org.bridle.core.io.BinaryPlist.AsciiStrings;
 import org.bridle.core.io.BinaryPlist.Kind;
 import org.bridle.core.io.EvidenceFormatException;
 import org.bridle.core.io.KeyedArchive;
@@ -16,19 +15,28 @@ import org.bridle.core.io.KeyedArchive;
  * property list, for the plain shape iOS writes: the root object's fields inline or one reference away, dates as
  * {@code NS.time} objects, wrapped data as {@code NS.data}.
  *
- * <p>{@link #read} gives, for each of {@link #FIELDS} whose value is a number or a time, what
- * {@link KeyedArchive#decode} would give under that key (a {@code Long}, {@code Double} or {@code Instant}),
- * and throws what it would throw while resolving the root's fields. For any other shape it returns null, and the
- * caller decodes the blob with {@link KeyedArchive}: never a different answer, only a slower one.
+ * <p>{@link #read} gives, for each {@link MbFileValues.Field} whose value is a number or a time, what
+ * {@link KeyedArchive#decode} would give under that key (a {@code Long}, {@code Double} or {@code Instant}), and
+ * throws what it would throw while resolving the root's fields. For any other shape it returns null, and the caller
+ * decodes the blob with {@link KeyedArchive}: never a different answer, only a slower one. Keys are compared in
+ * place, and the numbers of fields are not boxed.
  */
 public final class MbFileFields {
-    /** The fields read; the others are resolved (as the general decoder does) and dropped. */
-    public static final Set<String> FIELDS = Set.of("Birth", "LastModified", "LastStatusChange", "Mode", "UserID",
-            "GroupID", "Size", "InodeNumber");
-
-    private static final Set<String> WRAPPED = Set.of("NS.string", "NS.bytes", "NS.data");
-    /** Marks a value whose shape this reader leaves to {@link KeyedArchive}. */
-    private static final Object NOT_PLAIN = new Object();
+    /** The keys of the archive's top dictionary that this reader follows. */
+    private static final AsciiStrings TOP_KEYS = new AsciiStrings(List.of("$archiver", "$top", "$objects"));
+    /** The key of the root object's reference in {@code $top}. */
+    private static final AsciiStrings ROOT_ENTRY = new AsciiStrings(List.of("root"));
+    /** The keys the root object's keys are told apart by: the fields' keys, then {@code $class}. */
+    private static final AsciiStrings ROOT_KEYS = new AsciiStrings(
+            Stream.concat(MbFileValues.Field.KEYS.stream(), Stream.of("$class")).toList());
+    /** The index of {@code $class} in {@link #ROOT_KEYS}. */
+    private static final int CLASS = MbFileValues.Field.KEYS.size();
+    /** The keys a wrapper may have: its time, its class, and the keys of wrapped values from {@code WRAPPED} on. */
+    private static final AsciiStrings WRAPPER_KEYS = new AsciiStrings(List.of("NS.time", "$class", "NS.string",
+            "NS.bytes", "NS.data"));
+    private static final int TIME = 0;
+    private static final int WRAPPER_CLASS = 1;
+    private static final int WRAPPED = 2;
 
     private final BinaryPlist plist;
     private final int objects;
@@ -48,7 +56,7 @@ public final class MbFileFields {
      * @throws RuntimeException what {@link KeyedArchive#decode} throws on such a blob besides its format error (a
      *     time out of {@link Instant}'s range)
      */
-    public static Map<String, Object> read(byte[] blob) {
+    public static MbFileValues read(byte[] blob) {
         try {
             MbFileFields archive = open(blob);
             return archive == null ? null : archive.rootFields();
@@ -61,132 +69,162 @@ public final class MbFileFields {
         BinaryPlist plist = BinaryPlist.of(blob);
         plist.checkTree();
         int top = plist.top();
-        if (plist.kind(top) != Kind.DICTIONARY || !plist.isString(entry(plist, top, "$archiver"), "NSKeyedArchiver")) {
+        if (plist.kind(top) != Kind.DICTIONARY) {
             return null;
         }
-        int roots = entry(plist, top, "$top");
-        int objects = entry(plist, top, "$objects");
-        if (plist.kind(roots) != Kind.DICTIONARY || plist.kind(objects) != Kind.ARRAY) {
+        int[] entries = entries(plist, top, TOP_KEYS);
+        int roots = entries[1];
+        int objects = entries[2];
+        if (!plist.isString(entries[0], "NSKeyedArchiver") || plist.kind(roots) != Kind.DICTIONARY
+                || plist.kind(objects) != Kind.ARRAY) {
             return null;
         }
-        int root = entry(plist, roots, "root");
+        int root = entries(plist, roots, ROOT_ENTRY)[0];
         if (plist.kind(root) != Kind.UID) {
             return null;
         }
         return new MbFileFields(plist, objects, plist.size(objects), plist.uid(root));
     }
 
-    /** The value under {@code key}, which must be there once; else the shape is not plain. */
-    private static int entry(BinaryPlist plist, int dictionary, String key) throws EvidenceFormatException {
-        int found = -1;
-        for (int i = 0; i < plist.size(dictionary); i++) {
-            if (plist.isString(plist.key(dictionary, i), key)) {
-                if (found >= 0) {
-                    throw new EvidenceFormatException("the key " + key + " appears twice");
+    /** The values under {@code keys}, each of which must be there once; else the shape is not plain. */
+    private static int[] entries(BinaryPlist plist, int dictionary, AsciiStrings keys) throws EvidenceFormatException {
+        int[] values = new int[keys.size()];
+        int found = 0; // the keys met, a bit each
+        int size = plist.size(dictionary);
+        for (int i = 0; i < size; i++) {
+            int key = plist.indexOfString(plist.key(dictionary, i), keys);
+            if (key >= 0) {
+                if ((found & 1 << key) != 0) {
+                    throw new EvidenceFormatException("a key of the archive appears twice");
                 }
-                found = plist.value(dictionary, i);
+                found |= 1 << key;
+                values[key] = plist.value(dictionary, i);
             }
         }
-        if (found < 0) {
-            throw new EvidenceFormatException("no " + key);
+        if (found != (1 << keys.size()) - 1) {
+            throw new EvidenceFormatException("a key of the archive is missing");
         }
-        return found;
+        return values;
     }
 
     /**
      * The root's fields. The keys are looked at first, as the general decoder chooses how to decode an object and
      * resolves its class before its fields; then the fields are resolved in order.
      */
-    private Map<String, Object> rootFields() throws EvidenceFormatException {
+    private MbFileValues rootFields() throws EvidenceFormatException {
         int object = archived(root);
         if (plist.kind(object) != Kind.DICTIONARY) {
             return null;
         }
         int size = plist.size(object);
-        String[] keys = new String[size];
-        Set<String> distinct = new HashSet<>();
+        byte[] keys = new byte[size]; // the index of each key in ROOT_KEYS, or -1
+        int known = 0; // the ROOT_KEYS met, a bit each
         for (int i = 0; i < size; i++) {
-            keys[i] = plist.string(plist.key(object, i));
-            if (keys[i].startsWith("NS.") || !distinct.add(keys[i])) {
+            int key = plist.key(object, i);
+            int index = plist.indexOfString(key, ROOT_KEYS);
+            if (index < 0 && (plist.startsWith(key, "NS.") || appearsBefore(object, i, keys))
+                    || index >= 0 && (known & 1 << index) != 0) {
                 return null;
             }
+            known |= index < 0 ? 0 : 1 << index;
+            keys[i] = (byte) index;
             int value = plist.value(object, i);
-            if (keys[i].equals("$class") && plist.kind(value) == Kind.UID) {
+            if (index == CLASS && plist.kind(value) == Kind.UID) {
                 archived(plist.uid(value));
             }
         }
-        Map<String, Object> fields = new HashMap<>();
+        MbFileValues fields = new MbFileValues();
         for (int i = 0; i < size; i++) {
-            if (keys[i].equals("$class")) {
-                continue;
-            }
-            Object resolved = field(plist.value(object, i));
-            if (resolved == NOT_PLAIN) {
+            if (keys[i] != CLASS && !resolve(plist.value(object, i), keys[i], fields)) {
                 return null;
-            }
-            if (resolved != null && FIELDS.contains(keys[i])) {
-                fields.put(keys[i], resolved);
             }
         }
         return fields;
     }
 
     /**
-     * A field's value as the general decoder gives it when it is a number or a time; null for any other value it
-     * resolves without error; {@link #NOT_PLAIN} for what this reader does not follow.
+     * True when the {@code i}th key of a dictionary, none of {@link #ROOT_KEYS}, is also one of the keys before it
+     * that are none of them either ({@code keys} tells).
      */
-    private Object field(int value) throws EvidenceFormatException {
+    private boolean appearsBefore(int dictionary, int i, byte[] keys) throws EvidenceFormatException {
+        int key = plist.key(dictionary, i);
+        for (int j = 0; j < i; j++) {
+            if (keys[j] < 0 && plist.sameString(plist.key(dictionary, j), key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Resolves a field's value as the general decoder does and keeps it in {@code fields} under {@code field}
+     * (when it is one of them, not -1) if it is a number or a time; false for what this reader does not follow.
+     */
+    private boolean resolve(int value, int field, MbFileValues fields) throws EvidenceFormatException {
         if (plist.kind(value) != Kind.UID) {
-            return scalar(value);
+            return scalar(value, field, fields);
         }
         long reference = plist.uid(value);
         if (reference == root) {
-            return NOT_PLAIN;
+            return false;
         }
         int object = archived(reference);
         if (plist.kind(object) != Kind.DICTIONARY) {
-            return plist.isString(object, "$null") ? null : scalar(object);
+            return plist.isString(object, "$null") || scalar(object, field, fields);
         }
-        return wrapper(object);
+        return wrapper(object, field, fields);
     }
 
-    private Object scalar(int object) throws EvidenceFormatException {
-        return switch (plist.kind(object)) {
-            case INTEGER -> plist.integer(object);
-            case REAL -> plist.real(object);
-            case DATE -> NOT_PLAIN;
-            default -> null;
-        };
+    private boolean scalar(int object, int field, MbFileValues fields) throws EvidenceFormatException {
+        switch (plist.kind(object)) {
+            case INTEGER -> {
+                if (field >= 0) {
+                    fields.setWhole(field, plist.integer(object));
+                }
+            }
+            case REAL -> {
+                if (field >= 0) {
+                    fields.setReal(field, plist.real(object));
+                }
+            }
+            case DATE -> {
+                return false;
+            }
+            default -> { }
+        }
+        return true;
     }
 
     /** A referenced dictionary: an archived date, or wrapped data or string. */
-    private Object wrapper(int object) throws EvidenceFormatException {
+    private boolean wrapper(int object, int field, MbFileValues fields) throws EvidenceFormatException {
         int time = -1;
         int wrapped = -1;
         int size = plist.size(object);
         for (int i = 0; i < size; i++) {
-            String key = plist.string(plist.key(object, i));
-            if (key.equals("NS.time")) {
+            int key = plist.indexOfString(plist.key(object, i), WRAPPER_KEYS);
+            if (key == TIME) {
                 time = plist.value(object, i);
-            } else if (WRAPPED.contains(key)) {
+            } else if (key >= WRAPPED) {
                 wrapped = wrapped < 0 ? plist.value(object, i) : -2;
-            } else if (key.startsWith("NS.") || !key.equals("$class")) {
-                return NOT_PLAIN;
+            } else if (key != WRAPPER_CLASS) {
+                return false;
             }
         }
         if (wrapped >= 0 && time < 0 && plist.kind(wrapped) != Kind.UID) {
-            return scalar(wrapped);
+            return scalar(wrapped, field, fields);
         }
         if (wrapped == -1 && time >= 0) {
             Kind kind = plist.kind(time);
-            if (kind == Kind.INTEGER) {
-                return AppleTime.fromCocoaSeconds((double) plist.integer(time));
-            }
-            if (kind == Kind.REAL) {
-                return AppleTime.fromCocoaSeconds(plist.real(time));
+            if (kind == Kind.INTEGER || kind == Kind.REAL) {
+                Instant instant = AppleTime.fromCocoaSeconds(
+                        kind == Kind.INTEGER ? (double) plist.integer(time) : plist.real(time));
+                if (field >= 0) {
+                    fields.setTime(field, instant);
+                }
+                return true;
             }
         }
-        return NOT_PLAIN;
+        return false;
     }
 
     /** The object an archive reference names. */

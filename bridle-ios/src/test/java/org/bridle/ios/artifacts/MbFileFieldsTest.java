@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.dd.plist.UID;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bridle.core.io.KeyedArchive;
+import org.bridle.ios.artifacts.MbFileValues.Field;
 import org.bridle.testkit.PlistFixture;
 import org.bridle.testkit.ios.MbFile;
 import org.junit.jupiter.api.Test;
@@ -29,11 +31,13 @@ class MbFileFieldsTest {
                 MbFile.file("Library/Keychains/x", 12).encryptionKey(new byte[] {3, 0, 0, 0, 9, 9}).bytes());
 
         for (byte[] blob : blobs) {
-            Map<String, Object> read = MbFileFields.read(blob);
+            MbFileValues read = MbFileFields.read(blob);
             assertThat(read).isNotNull().isEqualTo(generalFields(blob));
         }
-        assertThat(MbFileFields.read(blobs.get(2))).containsEntry("Size", 5_000_000_000L)
-                .containsEntry("InodeNumber", Long.MAX_VALUE).containsEntry("Birth", BORN.getEpochSecond());
+        MbFileValues large = MbFileFields.read(blobs.get(2));
+        assertThat(large.number(Field.SIZE)).isEqualTo(5_000_000_000L);
+        assertThat(large.number(Field.INODE_NUMBER)).isEqualTo(Long.MAX_VALUE);
+        assertThat(large.number(Field.BIRTH)).isEqualTo(BORN.getEpochSecond());
     }
 
     @Test
@@ -54,12 +58,12 @@ class MbFileFieldsTest {
                 "Library/file",
                 Map.of("$classname", "MBFile", "$classes", List.of("MBFile", "NSObject"))));
 
-        Map<String, Object> read = MbFileFields.read(blob);
+        MbFileValues read = MbFileFields.read(blob);
 
-        assertThat(read).isEqualTo(generalFields(blob)).containsEntry("Size", 4096L)
-                .containsEntry("Birth", Instant.parse("2001-01-08T00:00:00.500Z"))
-                .containsEntry("LastModified", Instant.parse("2001-01-02T00:00:00Z"))
-                .containsEntry("UserID", 2.0).containsEntry("GroupID", 20L).doesNotContainKey("Mode");
+        assertThat(read).isEqualTo(generalFields(blob)).isEqualTo(MbFileValues.of(Map.of("Size", 4096L,
+                "Birth", Instant.parse("2001-01-08T00:00:00.500Z"),
+                "LastModified", Instant.parse("2001-01-02T00:00:00Z"),
+                "UserID", 2.0, "GroupID", 20L)));
     }
 
     @Test
@@ -108,17 +112,85 @@ class MbFileFieldsTest {
         assertThat(MbFileFields.read(unknownClass)).isNull();
     }
 
-    /** The fields Manifest reads, as the general decoder gives them: numbers and times only. */
-    private static Map<String, Object> generalFields(byte[] blob) throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> all = (Map<String, Object>) KeyedArchive.decode(blob);
-        Map<String, Object> fields = new HashMap<>();
-        all.forEach((key, value) -> {
-            if (MbFileFields.FIELDS.contains(key) && (value instanceof Number || value instanceof Instant)) {
-                fields.put(key, value);
+    @Test
+    void tellsKeysApartByAllTheirCharacters() throws Exception {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("Siz", 1L);
+        root.put("SizeOnDisk", 2L);
+        root.put("Birthday", 3L);
+        root.put("Mode", 4L);
+        root.put("mode", 5L);
+        byte[] blob = archive(List.of("$null", root));
+
+        assertThat(MbFileFields.read(blob)).isEqualTo(generalFields(blob)).isEqualTo(MbFileValues.of(Map.of("Mode", 4L)));
+    }
+
+    @Test
+    void readsAKeyWrittenInUtf16AsTheSameKey() throws Exception {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("Siz\u00e9", 7L);
+        root.put("Mode", 8L);
+        root.put("Fl\u00e4gs", uid(2));
+        byte[] blob = utf16ToAscii(utf16ToAscii(archive(List.of("$null", root, 9L)), "z\u00e9", 'e'), "l\u00e4", 'a');
+
+        assertThat(MbFileFields.read(blob)).isEqualTo(generalFields(blob))
+                .isEqualTo(MbFileValues.of(Map.of("Size", 7L, "Mode", 8L)));
+    }
+
+    @Test
+    void leavesDuplicateKeysToTheGeneralDecoder() throws Exception {
+        Map<String, Object> field = new LinkedHashMap<>();
+        field.put("Size", 1L);
+        field.put("Sizf", 2L);
+        Map<String, Object> other = new LinkedHashMap<>();
+        other.put("Flags", 1L);
+        other.put("Mode", 3L);
+        other.put("Flagt", 2L);
+        Map<String, Object> encodings = new LinkedHashMap<>();
+        encodings.put("Size", 1L);
+        encodings.put("Siz\u00e9", 2L);
+        Map<String, Object> otherEncodings = new LinkedHashMap<>();
+        otherEncodings.put("Flags", 1L);
+        otherEncodings.put("Mode", 3L);
+        otherEncodings.put("Flag\u00e9", 2L);
+        List<byte[]> blobs = List.of(replaced(archive(List.of("$null", field)), "Sizf", "Size"),
+                replaced(archive(List.of("$null", other)), "Flagt", "Flags"),
+                utf16ToAscii(archive(List.of("$null", encodings)), "z\u00e9", 'e'),
+                utf16ToAscii(archive(List.of("$null", otherEncodings)), "g\u00e9", 's'));
+
+        for (byte[] blob : blobs) {
+            assertThat(KeyedArchive.decode(blob)).isInstanceOf(Map.class);
+            assertThat(MbFileFields.read(blob)).isNull();
+        }
+    }
+
+    /** The blob with the ASCII string {@code from} replaced by {@code to}, of the same length. */
+    private static byte[] replaced(byte[] blob, String from, String to) {
+        return replaced(blob, from.getBytes(StandardCharsets.US_ASCII), to.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The blob with the last character of the UTF-16 string {@code from} replaced by the ASCII {@code to}. */
+    private static byte[] utf16ToAscii(byte[] blob, String from, char to) {
+        byte[] bytes = from.getBytes(StandardCharsets.UTF_16BE);
+        byte[] replacement = bytes.clone();
+        replacement[bytes.length - 1] = (byte) to;
+        return replaced(blob, bytes, replacement);
+    }
+
+    private static byte[] replaced(byte[] blob, byte[] from, byte[] to) {
+        byte[] copy = blob.clone();
+        for (int at = 0; at + from.length <= copy.length; at++) {
+            if (Arrays.equals(copy, at, at + from.length, from, 0, from.length)) {
+                System.arraycopy(to, 0, copy, at, to.length);
+                return copy;
             }
-        });
-        return fields;
+        }
+        throw new AssertionError("no " + Arrays.toString(from) + " in the blob");
+    }
+
+    /** The fields Manifest reads, as the general decoder gives them. */
+    private static MbFileValues generalFields(byte[] blob) throws Exception {
+        return MbFileValues.of((Map<?, ?>) KeyedArchive.decode(blob));
     }
 
     private static byte[] archive(List<Object> objects) {
