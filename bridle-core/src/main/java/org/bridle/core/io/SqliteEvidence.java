@@ -253,13 +253,17 @@ public final class SqliteEvidence implements AutoCloseable {
     /**
      * The configuration every connection starts from. SQLite's own lock around each call is left out
      * ({@code SQLITE_OPEN_NOMUTEX}): sqlite-jdbc already serializes all calls on a connection (its {@code NativeDB}
-     * methods are synchronized), and the lock cost two system calls per value read. The first call points the driver
-     * at its native library ({@link SqliteNativeLibrary#prepare()}), before any connection loads it.
+     * methods are synchronized), and the lock cost two system calls per value read. Temporary storage is in memory
+     * ({@code temp_store = MEMORY}): otherwise a sort larger than the page cache ({@code ORDER BY} over a large
+     * table) spills the rows it sorts, evidence content and decrypted content included, into a file of the system's
+     * temporary folder ({@code /var/tmp/etilqs_…}), deleted but written to disk. The first call points the driver at
+     * its native library ({@link SqliteNativeLibrary#prepare()}), before any connection loads it.
      */
     private static SQLiteConfig config() {
         SqliteNativeLibrary.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setOpenMode(SQLiteOpenMode.NOMUTEX);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         return config;
     }
 

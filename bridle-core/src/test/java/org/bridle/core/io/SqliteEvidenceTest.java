@@ -3,6 +3,7 @@ package org.bridle.core.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.bridle.core.source.EvidenceFile;
 import org.bridle.core.source.LocalEvidenceFile;
 import org.bridle.testkit.EvidenceSnapshot;
 import org.bridle.testkit.SqliteFixture;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,46 @@ class SqliteEvidenceTest {
         }
         assertThat(rows).containsExactly("kTCCServiceCamera com.example null");
         assertThat(EvidenceSnapshot.of(folder)).isEqualTo(before);
+    }
+
+    /**
+     * A sort larger than SQLite's page cache spills into a temporary file unless temporary storage is in memory; the
+     * file is deleted as soon as it is opened, so it is seen among the process's open files ({@code /proc/self/fd}),
+     * while the sorted rows are handed over.
+     */
+    @Test
+    void sortsInMemoryWithoutATemporaryFile() throws Exception {
+        Path openFiles = Path.of("/proc/self/fd");
+        Assumptions.assumeTrue(Files.isDirectory(openFiles), "needs /proc to list the files the process has open");
+        Path db = dir.resolve("large.db");
+        try (SqliteFixture f = SqliteFixture.create(db)) {
+            f.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
+            f.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+                    + "INSERT INTO t SELECT i, printf('%08d', (i * 7919) % 20000) || hex(randomblob(150)) FROM n");
+        }
+        List<String> temporary = new ArrayList<>();
+        int[] rows = {0};
+        try (ScratchDirectory scratch = ScratchDirectory.create();
+             SqliteEvidence sql = SqliteEvidence.open(evidence(db), scratch)) {
+            sql.query("SELECT v FROM t ORDER BY v", row -> {
+                if (rows[0]++ == 0) {
+                    try (var links = Files.list(openFiles)) {
+                        links.forEach(link -> {
+                            try {
+                                String target = Files.readSymbolicLink(link).toString();
+                                if (target.contains("etilqs")) {
+                                    temporary.add(target);
+                                }
+                            } catch (IOException gone) {
+                                // the listing's own descriptor, closed since
+                            }
+                        });
+                    }
+                }
+            });
+        }
+        assertThat(rows[0]).isEqualTo(20000);
+        assertThat(temporary).isEmpty();
     }
 
     @Test
