@@ -14,6 +14,9 @@ final class EntryArrayFile implements AutoCloseable {
     private final OutputStream stream;
     private final Utf8JsonOutput out;
     private boolean empty = true;
+    /** The class of the last entry and its writer: a file's entries are mostly of one class. */
+    private Class<?> lastClass;
+    private ValueWriter lastWriter;
 
     /** Creates (or replaces) {@code file} and starts its array. */
     EntryArrayFile(Path file) throws IOException {
@@ -25,7 +28,15 @@ final class EntryArrayFile implements AutoCloseable {
     void add(Object entry) throws IOException {
         out.raw(empty ? Separators.FIRST_ELEMENT : Separators.NEXT_ELEMENT);
         empty = false;
-        EntryJson.write(out, entry, 0);
+        if (entry == null) {
+            out.nullValue();
+        } else {
+            if (entry.getClass() != lastClass) {
+                lastClass = entry.getClass();
+                lastWriter = EntryJson.writerFor(lastClass);
+            }
+            lastWriter.write(out, entry, 0);
+        }
     }
 
     /** Ends the array and closes the file. */

@@ -24,6 +24,8 @@ final class EntryJson {
     static void write(Utf8JsonOutput out, Object value, int nesting) throws IOException {
         if (value == null) {
             out.nullValue();
+        } else if (value instanceof String text) {
+            out.string(text); // the commonest value inside entries (links, names), without a look-up
         } else {
             writerFor(value.getClass()).write(out, value, nesting);
         }

@@ -124,11 +124,7 @@ final class RecordWriter implements ValueWriter {
         int inner = nesting + 1;
         for (int i = 0; i < properties.length; i++) {
             Property property = properties[i];
-            if (i > 0) {
-                out.raw((byte) ',');
-            }
-            out.newLine(inner);
-            out.raw(property.name());
+            out.objectEntry(i == 0, inner, property.name());
             Object value = property.accessor().apply(record);
             if (value == null) {
                 out.nullValue();

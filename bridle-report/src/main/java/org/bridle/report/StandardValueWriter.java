@@ -69,11 +69,8 @@ enum StandardValueWriter implements ValueWriter {
         out.raw((byte) '{');
         boolean first = true;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!first) {
-                out.raw((byte) ',');
-            }
+            out.objectEntry(first, nesting + 1, Utf8JsonOutput.NOTHING);
             first = false;
-            out.newLine(nesting + 1);
             out.string((String) entry.getKey());
             out.raw(Separators.NAME_VALUE);
             EntryJson.write(out, entry.getValue(), nesting + 1);

@@ -22,8 +22,12 @@ final class Utf8JsonOutput {
     private static final byte[] NULL = bytes("null");
     private static final byte[] TRUE = bytes("true");
     private static final byte[] FALSE = bytes("false");
-    /** A line feed followed by the indentation of nesting levels 0 to 15; deeper levels are written space by space. */
-    private static final byte[] INDENTS = bytes("\n" + " ".repeat(30));
+    /**
+     * A comma, a line feed and the indentation of nesting levels 0 to 15 (deeper levels are written space by space):
+     * what starts an object's entry after its first one; without the comma, what starts the first one or its end.
+     */
+    private static final byte[] COMMA_INDENTS = bytes(",\n" + " ".repeat(30));
+    static final byte[] NOTHING = new byte[0];
 
     static {
         Arrays.fill(ESCAPES, 0, 32, (byte) -1);
@@ -36,10 +40,12 @@ final class Utf8JsonOutput {
         ESCAPES['\r'] = 'r';
     }
 
-    private final OutputStream out;
     /** Strings are escaped this many characters at a time, so a long one needs no buffer six times its size. */
     private static final int SEGMENT = 4096;
 
+    private final OutputStream out;
+    /** The characters of the string being escaped, copied in bulk (a call per character costs more). */
+    private final char[] chars = new char[SEGMENT];
     private byte[] buffer = new byte[1 << 16];
     private int length;
 
@@ -58,29 +64,46 @@ final class Utf8JsonOutput {
     }
 
     void raw(byte b) throws IOException {
-        ensure(1);
+        if (length == buffer.length) {
+            makeRoom(1);
+        }
         buffer[length++] = b;
     }
 
     void raw(byte[] bytes) throws IOException {
-        ensure(bytes.length);
+        reserve(bytes.length);
         System.arraycopy(bytes, 0, buffer, length, bytes.length);
         length += bytes.length;
     }
 
-    /** A line break and the indentation of {@code nesting} levels, as before an object's entry or its end. */
+    /** A line break and the indentation of {@code nesting} levels, as before an object's end. */
     void newLine(int nesting) throws IOException {
-        int spaces = 2 * nesting;
-        if (spaces < INDENTS.length) {
-            ensure(spaces + 1);
-            System.arraycopy(INDENTS, 0, buffer, length, spaces + 1);
-            length += spaces + 1;
-        } else {
+        objectEntry(true, nesting, NOTHING);
+    }
+
+    /**
+     * Starts an object's entry: a comma unless it is the {@code first}, a line break, the indentation of {@code
+     * nesting} levels, then {@code name} as it is (the entry's name and {@link Separators#NAME_VALUE} encoded, or
+     * nothing when the caller writes them).
+     */
+    void objectEntry(boolean first, int nesting, byte[] name) throws IOException {
+        int skip = first ? 1 : 0;
+        int separator = 2 - skip + 2 * nesting;
+        if (skip + separator > COMMA_INDENTS.length) {
+            if (!first) {
+                raw((byte) ',');
+            }
             raw((byte) '\n');
-            for (int i = 0; i < spaces; i++) {
+            for (int i = 0; i < 2 * nesting; i++) {
                 raw((byte) ' ');
             }
+            raw(name);
+            return;
         }
+        reserve(separator + name.length);
+        System.arraycopy(COMMA_INDENTS, skip, buffer, length, separator);
+        System.arraycopy(name, 0, buffer, length + separator, name.length);
+        length += separator + name.length;
     }
 
     void nullValue() throws IOException {
@@ -92,7 +115,7 @@ final class Utf8JsonOutput {
     }
 
     void number(long value) throws IOException {
-        ensure(AsciiDigits.LONGEST);
+        reserve(AsciiDigits.LONGEST);
         length = AsciiDigits.writeLong(value, buffer, length);
     }
 
@@ -112,7 +135,7 @@ final class Utf8JsonOutput {
 
     /** A time as {@link ReportTime} formats it, quoted. */
     void time(Instant value) throws IOException {
-        ensure(ReportTime.LENGTH + 2);
+        reserve(ReportTime.LENGTH + 2);
         if (ReportTime.write(value, buffer, length + 1)) {
             buffer[length] = '"';
             buffer[length + ReportTime.LENGTH + 1] = '"';
@@ -124,39 +147,50 @@ final class Utf8JsonOutput {
 
     /** A string, quoted and escaped. */
     void string(String value) throws IOException {
-        raw((byte) '"');
-        for (int from = 0; from < value.length(); from += SEGMENT) {
-            segment(value, from, Math.min(value.length(), from + SEGMENT));
+        int n = value.length();
+        int first = Math.min(n, SEGMENT);
+        reserve(6 * first + 2); // the worst case: every character escaped as six bytes, and both quotes
+        buffer[length++] = '"';
+        escape(value, 0, first);
+        for (int from = first; from < n; from += SEGMENT) {
+            int to = Math.min(n, from + SEGMENT);
+            reserve(6 * (to - from) + 1);
+            escape(value, from, to);
         }
-        raw((byte) '"');
+        buffer[length++] = '"';
     }
 
-    /** Escapes the characters {@code from} to {@code to} of a string (each character alone: no pair is combined). */
-    private void segment(String value, int from, int to) throws IOException {
-        ensure(6 * (to - from));
+    /**
+     * Escapes the characters {@code from} to {@code to} (at most {@link #SEGMENT}) of a string into the buffer, which
+     * has room for six bytes a character; each character alone: no pair is combined.
+     */
+    private void escape(String value, int from, int to) {
+        int count = to - from;
+        char[] c = chars;
+        value.getChars(from, to, c, 0);
         byte[] b = buffer;
         int at = length;
-        for (int i = from; i < to; i++) {
-            char c = value.charAt(i);
-            if (c < 128) {
-                byte escape = ESCAPES[c];
+        for (int i = 0; i < count; i++) {
+            char ch = c[i];
+            if (ch < 128) {
+                byte escape = ESCAPES[ch];
                 if (escape == 0) {
-                    b[at++] = (byte) c;
+                    b[at++] = (byte) ch;
                 } else if (escape > 0) {
                     b[at++] = '\\';
                     b[at++] = escape;
                 } else {
-                    at = unicodeEscape(b, at, c);
+                    at = unicodeEscape(b, at, ch);
                 }
-            } else if (c < 0x800) {
-                b[at++] = (byte) (0xC0 | c >> 6);
-                b[at++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                at = unicodeEscape(b, at, c);
+            } else if (ch < 0x800) {
+                b[at++] = (byte) (0xC0 | ch >> 6);
+                b[at++] = (byte) (0x80 | ch & 0x3F);
+            } else if (Character.isSurrogate(ch)) {
+                at = unicodeEscape(b, at, ch);
             } else {
-                b[at++] = (byte) (0xE0 | c >> 12);
-                b[at++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[at++] = (byte) (0x80 | c & 0x3F);
+                b[at++] = (byte) (0xE0 | ch >> 12);
+                b[at++] = (byte) (0x80 | ch >> 6 & 0x3F);
+                b[at++] = (byte) (0x80 | ch & 0x3F);
             }
         }
         length = at;
@@ -175,19 +209,24 @@ final class Utf8JsonOutput {
     /** A string of ASCII characters that need no escaping, written unquoted. */
     void ascii(String value) throws IOException {
         int n = value.length();
-        ensure(n);
+        reserve(n);
         for (int i = 0; i < n; i++) {
             buffer[length++] = (byte) value.charAt(i);
         }
     }
 
     /** Makes room for {@code more} bytes: flushes a full buffer, grows it for a write longer than itself. */
-    private void ensure(int more) throws IOException {
+    private void reserve(int more) throws IOException {
         if (length + more > buffer.length) {
-            flush();
-            if (more > buffer.length) {
-                buffer = new byte[more];
-            }
+            makeRoom(more);
+        }
+    }
+
+    /** The slow path of {@link #reserve}, apart so that the check stays small enough to be inlined. */
+    private void makeRoom(int more) throws IOException {
+        flush();
+        if (more > buffer.length) {
+            buffer = new byte[more];
         }
     }
 }
