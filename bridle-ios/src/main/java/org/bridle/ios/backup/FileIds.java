@@ -2,7 +2,6 @@ package org.bridle.ios.backup;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * The file ids of Manifest.db's records, by position, without an object per id: an id of exactly 40 lower-case hex
@@ -11,6 +10,15 @@ import java.util.HexFormat;
  */
 final class FileIds {
     private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+    /** The value of each lower-case hex digit by its character, -1 for every other character below 128. */
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        Arrays.fill(VALUES, (byte) -1);
+        for (int v = 0; v < DIGITS.length; v++) {
+            VALUES[DIGITS[v]] = (byte) v;
+        }
+    }
 
     private long[] high = new long[16];
     private long[] middle = new long[16];
@@ -28,10 +36,10 @@ final class FileIds {
             low = Arrays.copyOf(low, capacity);
             other = other == null ? null : Arrays.copyOf(other, capacity);
         }
-        if (isLowerCaseSha1(id)) {
-            high[size] = HexFormat.fromHexDigitsToLong(id, 0, 16);
-            middle[size] = HexFormat.fromHexDigitsToLong(id, 16, 32);
-            low[size] = HexFormat.fromHexDigits(id, 32, 40);
+        if (id.length() == 40 && isLowerCaseHex(id)) {
+            high[size] = hexValue(id, 0, 16);
+            middle[size] = hexValue(id, 16, 32);
+            low[size] = (int) hexValue(id, 32, 40);
         } else {
             if (other == null) {
                 other = new String[high.length];
@@ -61,16 +69,22 @@ final class FileIds {
         }
     }
 
-    private static boolean isLowerCaseSha1(String id) {
-        if (id.length() != 40) {
-            return false;
+    /** The value of the lower-case hex digits {@code id[from, to)}, at most 16 of them. */
+    private static long hexValue(String id, int from, int to) {
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            value = value << 4 | VALUES[id.charAt(i)];
         }
-        for (int i = 0; i < 40; i++) {
+        return value;
+    }
+
+    /** Looks every character up in {@link #VALUES} rather than comparing it: hex digits come in random order. */
+    private static boolean isLowerCaseHex(String id) {
+        int invalid = 0;
+        for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-                return false;
-            }
+            invalid |= c < VALUES.length ? VALUES[c] : -1;
         }
-        return true;
+        return invalid >= 0;
     }
 }

@@ -187,8 +187,12 @@ final class ManifestIndex {
                 flags = Arrays.copyOf(flags, size * 2);
             }
             fileIds.add(fileId);
-            Integer d = domains.putIfAbsent(domain, domains.size());
-            domainOf[size] = d != null ? d : domains.size() - 1;
+            Integer d = domains.get(domain);
+            if (d == null) {
+                d = domains.size();
+                domains.put(domain, d);
+            }
+            domainOf[size] = d;
             relativePaths[size] = relativePath;
             flags[size] = recordFlags;
             size++;
