@@ -199,6 +199,7 @@ final class ManifestIndex {
             return this;
         }
 
+        /** The index of the records added; it takes over the builder's arrays, so the builder is done with. */
         ManifestIndex build() {
             return new ManifestIndex(this);
         }
