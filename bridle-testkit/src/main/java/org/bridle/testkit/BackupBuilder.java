@@ -90,7 +90,14 @@ public final class BackupBuilder {
 
     /** Adds a file with its content. */
     public BackupBuilder file(String domain, String relativePath, byte[] content) {
-        String id = fileId(domain, relativePath);
+        return fileStoredAs(fileId(domain, relativePath), domain, relativePath, content);
+    }
+
+    /**
+     * Adds a file with its content, listed and stored under {@code id} rather than the id iOS would give it (for
+     * tests of odd or duplicate records).
+     */
+    public BackupBuilder fileStoredAs(String id, String domain, String relativePath, byte[] content) {
         MbFile metadata = MbFile.file(relativePath, content.length);
         byte[] stored = content;
         if (encryption != null) {

@@ -8,13 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,18 +42,13 @@ public final class IosBackup implements Source {
     private static final Pattern FILE_ID = Pattern.compile("[0-9a-f]{40}");
 
     private final Path root;
-    private final List<ManifestRecord> records;
-    private final Map<String, Map<String, ManifestRecord>> byDomain;
+    private final ManifestIndex index;
     private final BackupContent content;
 
-    private IosBackup(Path root, List<ManifestRecord> records, BackupContent content) {
+    private IosBackup(Path root, ManifestIndex index, BackupContent content) {
         this.root = root;
-        this.records = records;
+        this.index = index;
         this.content = content;
-        this.byDomain = new HashMap<>();
-        for (ManifestRecord r : records) {
-            byDomain.computeIfAbsent(r.domain(), d -> new HashMap<>()).put(r.relativePath(), r);
-        }
     }
 
     /**
@@ -98,9 +89,9 @@ public final class IosBackup implements Source {
         return root;
     }
 
-    /** Every Manifest.db record, in the order of the database. */
+    /** Every Manifest.db record, in the order of the database (an unmodifiable list). */
     public List<ManifestRecord> records() {
-        return records;
+        return index.records();
     }
 
     static Path locate(Path input) throws InputException {
@@ -168,18 +159,14 @@ public final class IosBackup implements Source {
         }
     }
 
-    private static List<ManifestRecord> readManifest(Path root, SqliteEvidence db) throws InputException {
-        List<ManifestRecord> records = new ArrayList<>();
-        // a backup has hundreds of domains for hundreds of thousands of records: each record keeps the one copy
-        Map<String, String> domains = new HashMap<>();
+    private static ManifestIndex readManifest(Path root, SqliteEvidence db) throws InputException {
+        ManifestIndex.Builder records = new ManifestIndex.Builder();
         try {
             SqliteEvidence.RowHandler read = row -> {
-                String domain = Objects.requireNonNullElse(row.string("domain"), "");
-                String shared = domains.putIfAbsent(domain, domain);
                 String relativePath = row.string("relativePath");
                 Long flags = row.integer("flags");
-                records.add(new ManifestRecord(String.valueOf(row.string("fileID")), shared != null ? shared : domain,
-                        relativePath == null ? "" : relativePath, flags == null ? 0 : flags.intValue()));
+                records.add(String.valueOf(row.string("fileID")), Objects.requireNonNullElse(row.string("domain"), ""),
+                        relativePath == null ? "" : relativePath, flags == null ? 0 : flags.intValue());
             };
             if (db.columns("Files").containsAll(List.of("fileID", "domain", "relativePath", "flags"))) {
                 db.scan("Files", read);
@@ -190,7 +177,7 @@ public final class IosBackup implements Source {
         } catch (Exception e) {
             throw new InputException("Manifest.db in " + root + " cannot be read: " + e.getMessage() + ".", e);
         }
-        return List.copyOf(records);
+        return records.build();
     }
 
     @Override
@@ -227,11 +214,11 @@ public final class IosBackup implements Source {
     private List<EvidenceFile> rootPattern(String pattern) {
         Glob glob = Glob.of(pattern);
         List<EvidenceFile> found = new ArrayList<>();
-        for (ManifestRecord record : records) {
-            if (record.isFile() && glob.mayMatchEnding(record.relativePath())
-                    && BackupDomains.folderOf(record.domain()).isPresent()
-                    && glob.matches(BackupDomains.devicePath(record.domain(), record.relativePath()))) {
-                found.add(evidence(record));
+        for (int p = 0; p < index.size(); p++) {
+            if (index.isFile(p) && glob.mayMatchEnding(index.relativePath(p))
+                    && BackupDomains.folderOf(index.domain(p)).isPresent()
+                    && glob.matches(BackupDomains.devicePath(index.domain(p), index.relativePath(p)))) {
+                found.add(evidence(index.record(p)));
             }
         }
         return found;
@@ -243,20 +230,16 @@ public final class IosBackup implements Source {
             return exact(prefix + location.containerId(), location.path()).stream().toList();
         }
         Glob id = Glob.of(location.containerId());
-        Set<String> domains = new HashSet<>();
-        for (String domain : byDomain.keySet()) {
-            if (domain.startsWith(prefix) && id.matches(domain.substring(prefix.length()))) {
-                domains.add(domain);
-            }
-        }
-        if (domains.isEmpty()) {
+        int[] inDomains = index.positionsIn(
+                domain -> domain.startsWith(prefix) && id.matches(domain.substring(prefix.length())));
+        if (inDomains.length == 0) {
             return List.of();
         }
         Glob path = Glob.of(location.path());
         List<EvidenceFile> found = new ArrayList<>();
-        for (ManifestRecord record : records) {
-            if (record.isFile() && domains.contains(record.domain()) && path.matches(record.relativePath())) {
-                found.add(evidence(record));
+        for (int p : inDomains) {
+            if (index.isFile(p) && path.matches(index.relativePath(p))) {
+                found.add(evidence(index.record(p)));
             }
         }
         return found;
@@ -267,9 +250,9 @@ public final class IosBackup implements Source {
      * under its file id.
      */
     private Optional<EvidenceFile> exact(String domain, String relativePath) {
-        ManifestRecord record = byDomain.getOrDefault(domain, Map.of()).get(relativePath);
-        if (record != null) {
-            return record.isFile() ? Optional.of(evidence(record)) : Optional.empty();
+        int position = index.find(domain, relativePath);
+        if (position >= 0) {
+            return index.isFile(position) ? Optional.of(evidence(index.record(position))) : Optional.empty();
         }
         if (content != BackupContent.PLAIN) {
             return Optional.empty();
@@ -297,8 +280,8 @@ public final class IosBackup implements Source {
     }
 
     private Optional<EvidenceFile> sidecar(ManifestRecord record, String suffix) {
-        ManifestRecord sidecar = byDomain.getOrDefault(record.domain(), Map.of()).get(record.relativePath() + suffix);
-        return sidecar != null && sidecar.isFile() ? Optional.of(evidence(sidecar)) : Optional.empty();
+        int sidecar = index.find(record.domain(), record.relativePath() + suffix);
+        return sidecar >= 0 && index.isFile(sidecar) ? Optional.of(evidence(index.record(sidecar))) : Optional.empty();
     }
 
     /**
@@ -315,7 +298,11 @@ public final class IosBackup implements Source {
             String name = file.getFileName().toString();
             visitor.accept(content.own(name, file));
         }
-        records.stream().filter(ManifestRecord::isFile).map(this::evidence).forEach(visitor);
+        for (int p = 0; p < index.size(); p++) {
+            if (index.isFile(p)) {
+                visitor.accept(evidence(index.record(p)));
+            }
+        }
     }
 
     @Override

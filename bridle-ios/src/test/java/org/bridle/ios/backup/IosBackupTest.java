@@ -82,6 +82,36 @@ class IosBackupTest {
     }
 
     @Test
+    void keepsFileIdsAsTheDatabaseHoldsThemAndFindsTheLastOfDuplicateRecords() throws Exception {
+        String upper = BackupBuilder.fileId("HomeDomain", "Library/Upper.plist").toUpperCase(java.util.Locale.ROOT);
+        String lower = upper.toLowerCase(java.util.Locale.ROOT);
+        String first = "1111111111111111111111111111111111111111";
+        String second = "2222222222222222222222222222222222222222";
+        Path backup = new BackupBuilder(dir.resolve("b"))
+                .fileStoredAs(upper, "HomeDomain", "Library/Upper.plist", "upper".getBytes())
+                .fileStoredAs("not-a-sha1", "HomeDomain", "Library/Odd.plist", "odd".getBytes())
+                .fileStoredAs(first, "HomeDomain", "Library/Dup.plist", "first".getBytes())
+                .fileStoredAs(second, "HomeDomain", "Library/Dup.plist", "second".getBytes())
+                .build();
+        try (IosBackup source = IosBackup.open(backup)) {
+            assertThat(source.records()).containsExactly(
+                    new ManifestRecord(upper, "HomeDomain", "Library/Upper.plist", 1),
+                    new ManifestRecord("not-a-sha1", "HomeDomain", "Library/Odd.plist", 1),
+                    new ManifestRecord(first, "HomeDomain", "Library/Dup.plist", 1),
+                    new ManifestRecord(second, "HomeDomain", "Library/Dup.plist", 1));
+            assertThat(content(source.resolve(DevicePath.of("private/var/mobile/Library/Dup.plist"))))
+                    .containsExactly("second");
+            assertThat(content(source.resolve(DevicePath.of("private/var/mobile/Library/D*.plist"))))
+                    .containsExactly("first", "second");
+            assertThat(source.resolve(DevicePath.of("private/var/mobile/Library/Upper.plist")).get(0).origin())
+                    .isEqualTo(lower.substring(0, 2) + "/" + lower + " (HomeDomain, Library/Upper.plist)");
+            EvidenceFile odd = source.resolve(DevicePath.of("private/var/mobile/Library/Odd.plist")).get(0);
+            assertThat(odd.origin()).isEqualTo("no/not-a-sha1 (HomeDomain, Library/Odd.plist)");
+            assertThat(odd.present()).isFalse();
+        }
+    }
+
+    @Test
     void aListedFileWithoutContentIsNotPresent() throws Exception {
         Path backup = new BackupBuilder(dir.resolve("b")).listedOnly("HomeDomain", "Library/Safari/History.db", 10).build();
         try (IosBackup source = IosBackup.open(backup)) {
