@@ -182,13 +182,23 @@ class SqliteNativeLibraryTest {
         return tmp.resolve("bridle-native-" + System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
+    /**
+     * The probe's standard output, line by line. Its standard error goes to a file, shown when it fails: JDK 24 and
+     * later warn there when the driver calls {@code System.load}.
+     */
     private static List<String> probe(Path tmp, Path db) throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
                 SqliteNativeLibraryProbe.class.getName(), db.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isZero();
-        return output.lines().toList();
+        Path errors = Files.createTempFile("probe", ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            assertThat(exit).as("%s%s", output, Files.readString(errors)).isZero();
+            return output.lines().toList();
+        } finally {
+            Files.delete(errors);
+        }
     }
 }
