@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,10 @@ public final class ReportWriter implements ScanSink, AutoCloseable {
         info.put("source_notes", run.sourceNotes());
         info.put("artifacts", result.outcomes().stream().map(OutcomeJson::of).toList());
         synchronized (this) {
-            info.put("hashes", hashes != null ? List.copyOf(hashes) : List.copyOf(evidenceRead.values()));
+            // artifacts read their files on several threads: in the order of their paths, not of the reads
+            info.put("hashes", hashes != null ? List.copyOf(hashes) : evidenceRead.values().stream()
+                    .sorted(Comparator.comparing(RunInfo.FileHash::filePath).thenComparing(RunInfo.FileHash::origin))
+                    .toList());
         }
         json.writeValue(folder.resolve("info.json").toFile(), info);
     }

@@ -48,6 +48,7 @@ class ReportWriterTest {
             writer.entry("sms", fine, List.of(new TimelineEvent(t0, "sms", "sms_sent", "b"),
                     new TimelineEvent(t0, "sms", "sms_read", "a")), List.of());
             writer.evidenceRead("private/var/mobile/Library/SMS/sms.db", "3d/3d0d", "abc");
+            writer.evidenceRead("@backup/Manifest.db", "Manifest.db", "def");
             writer.artifactFinished(outcome("sms", ArtifactOutcome.Status.FOUND, 2, 1));
             writer.artifactFinished(outcome("tcc", ArtifactOutcome.Status.FOUND, 0, 0));
             writer.artifactFinished(outcome("datausage", ArtifactOutcome.Status.NOT_PRESENT, 0, 0));
@@ -96,7 +97,9 @@ class ReportWriterTest {
         assertThat(info.get("ioc_files").get(0).get("sha256").asText()).isEqualTo("ff");
         assertThat(info.get("source_notes").get(0).asText())
                 .isEqualTo("skipped the entry ../evil: a path that climbs out of the archive");
-        assertThat(info.get("hashes").get(0).get("file_path").asText()).isEqualTo("private/var/mobile/Library/SMS/sms.db");
+        assertThat(info.get("hashes").findValuesAsText("file_path"))
+                .as("in the order of their paths, whichever was read first")
+                .containsExactly("@backup/Manifest.db", "private/var/mobile/Library/SMS/sms.db");
         assertThat(info.get("artifacts").get(3).get("failures").get(0).get("reason").asText())
                 .isEqualTo("not an SQLite database");
     }
