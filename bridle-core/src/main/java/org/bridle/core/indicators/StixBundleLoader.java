@@ -136,30 +136,44 @@ public final class StixBundleLoader {
 
     /**
      * The fields of one element of a bundle's {@code objects} that the loader reads; a field of another JSON type
-     * than expected counts as absent.
-     *
-     * @param index its position in {@code objects}
-     * @param isObject whether it is a JSON object at all
-     * @param texts its string fields among those read
-     * @param objectRefs the strings of its {@code object_refs} list, or null when it has no such list
+     * than expected counts as absent. Every object of a bundle is held until the bundle is read (relationships may
+     * come before what they name), so an object keeps its string fields in an array by {@link #field} rather than
+     * in a map, and the values many objects share ({@code "indicator"}, {@code "stix"}, …) once.
      */
-    private record StixObject(int index, boolean isObject, Map<String, String> texts, List<String> objectRefs) {
-        private static final Set<String> READ = Set.of("type", "id", "name", "pattern", "pattern_type",
-                "relationship_type", "source_ref", "target_ref");
+    private static final class StixObject {
+        /** The string fields read, in the order of {@link #field}. */
+        private static final int FIELDS = 8;
+
+        /** Its position in {@code objects}. */
+        final int index;
+        /** Whether it is a JSON object at all. */
+        final boolean isObject;
+        /** Its string fields among those read, by {@link #field}; null where absent. */
+        private final String[] texts;
+        /** The strings of its {@code object_refs} list, or null when it has no such list. */
+        final List<String> objectRefs;
+
+        private StixObject(int index, boolean isObject, String[] texts, List<String> objectRefs) {
+            this.index = index;
+            this.isObject = isObject;
+            this.texts = texts;
+            this.objectRefs = objectRefs;
+        }
 
         static StixObject read(JsonParser parser, int index) throws IOException {
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 parser.skipChildren();
-                return new StixObject(index, false, Map.of(), null);
+                return new StixObject(index, false, new String[FIELDS], null);
             }
-            Map<String, String> texts = new HashMap<>();
+            String[] texts = new String[FIELDS];
             List<String> refs = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
+                String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (value == JsonToken.VALUE_STRING && READ.contains(field)) {
-                    texts.put(field, parser.getText());
-                } else if (value == JsonToken.START_ARRAY && field.equals("object_refs")) {
+                int field = field(name);
+                if (value == JsonToken.VALUE_STRING && field >= 0) {
+                    texts[field] = shared(parser.getText());
+                } else if (value == JsonToken.START_ARRAY && name.equals("object_refs")) {
                     refs = new ArrayList<>();
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
                         if (parser.currentToken() == JsonToken.VALUE_STRING) {
@@ -175,8 +189,37 @@ public final class StixBundleLoader {
             return new StixObject(index, true, texts, refs);
         }
 
-        String text(String field) {
-            return texts.get(field);
+        /** The place of a string field the loader reads, or -1 for any other field. */
+        private static int field(String name) {
+            return switch (name) {
+                case "type" -> 0;
+                case "id" -> 1;
+                case "name" -> 2;
+                case "pattern" -> 3;
+                case "pattern_type" -> 4;
+                case "relationship_type" -> 5;
+                case "source_ref" -> 6;
+                case "target_ref" -> 7;
+                default -> -1;
+            };
+        }
+
+        /** The one copy of a value many objects share, or the value itself. */
+        private static String shared(String value) {
+            return switch (value) {
+                case "indicator" -> "indicator";
+                case "relationship" -> "relationship";
+                case "malware" -> "malware";
+                case "report" -> "report";
+                case "indicates" -> "indicates";
+                case "stix" -> "stix";
+                default -> value;
+            };
+        }
+
+        /** A string field the loader reads ({@link #field}), or null when the object has none. */
+        String text(String name) {
+            return texts[field(name)];
         }
 
         String position() {
@@ -216,7 +259,7 @@ public final class StixBundleLoader {
         }
 
         private void collect(StixObject object) {
-            if (!object.isObject()) {
+            if (!object.isObject) {
                 problem(object, object.position(), "is not a JSON object");
                 return;
             }
@@ -263,11 +306,11 @@ public final class StixBundleLoader {
                 problem(report, id, "has no name, so its indicators are named after the file");
                 return;
             }
-            if (report.objectRefs() == null) {
+            if (report.objectRefs == null) {
                 problem(report, id, "has no object_refs list");
                 return;
             }
-            for (String ref : report.objectRefs()) {
+            for (String ref : report.objectRefs) {
                 reportNames.putIfAbsent(ref, name.strip());
             }
         }
@@ -335,7 +378,7 @@ public final class StixBundleLoader {
         }
 
         private void problem(StixObject object, String objectId, String reason) {
-            problems.computeIfAbsent(object.index(), index -> new ArrayList<>())
+            problems.computeIfAbsent(object.index, index -> new ArrayList<>())
                     .add(new Problem(fileName, objectId, reason));
         }
 

@@ -115,6 +115,18 @@ class StixBundleLoaderTest {
     }
 
     @Test
+    void aFieldGivenTwiceCountsByItsLastValue() {
+        IndicatorFile file = Bundles.bundle()
+                .raw("{\"type\": \"indicator\", \"id\": \"indicator--1\", "
+                        + "\"pattern\": \"[domain-name:value = 'first.example.com']\", \"pattern_type\": \"stix\", "
+                        + "\"pattern\": \"[domain-name:value = 'second.example.com']\"}")
+                .load("feed.json");
+
+        assertThat(file.problems()).isEmpty();
+        assertThat(only(file).value()).isEqualTo("second.example.com");
+    }
+
+    @Test
     void joinsTheNamesOfEveryMalwareAnIndicatorIndicates() {
         IndicatorFile file = Bundles.bundle()
                 .malware("malware--a", "Alpha").malware("malware--b", "Beta")
