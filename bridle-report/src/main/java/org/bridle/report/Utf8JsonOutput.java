@@ -27,6 +27,7 @@ final class Utf8JsonOutput {
      * what starts an object's entry after its first one; without the comma, what starts the first one or its end.
      */
     private static final byte[] COMMA_INDENTS = bytes(",\n" + " ".repeat(30));
+    /** No bytes: the name of an {@link #objectEntry} whose caller writes the name itself. */
     static final byte[] NOTHING = new byte[0];
 
     static {

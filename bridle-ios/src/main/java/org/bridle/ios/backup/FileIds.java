@@ -36,7 +36,7 @@ final class FileIds {
             low = Arrays.copyOf(low, capacity);
             other = other == null ? null : Arrays.copyOf(other, capacity);
         }
-        if (id.length() == 40 && isLowerCaseHex(id)) {
+        if (isFileId(id)) {
             high[size] = hexValue(id, 0, 16);
             middle[size] = hexValue(id, 16, 32);
             low[size] = (int) hexValue(id, 32, 40);
@@ -78,8 +78,14 @@ final class FileIds {
         return value;
     }
 
-    /** Looks every character up in {@link #VALUES} rather than comparing it: hex digits come in random order. */
-    private static boolean isLowerCaseHex(String id) {
+    /**
+     * Whether {@code id} has the form of the file ids iOS writes: exactly 40 lower-case hex characters. Looks every
+     * character up in {@link #VALUES} rather than comparing it: hex digits come in random order.
+     */
+    static boolean isFileId(String id) {
+        if (id.length() != 40) {
+            return false;
+        }
         int invalid = 0;
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bridle.core.io.EvidenceFormatException;
 import org.bridle.core.io.Hashing;
@@ -39,8 +38,6 @@ import org.bridle.core.source.Source;
  * backup cannot be read so, since the key of such a file would be in its missing Manifest.db record.
  */
 public final class IosBackup implements Source {
-    private static final Pattern FILE_ID = Pattern.compile("[0-9a-f]{40}");
-
     private final Path root;
     private final ManifestIndex index;
     private final BackupContent content;
@@ -270,7 +267,7 @@ public final class IosBackup implements Source {
     /** The evidence file of a record (decrypted as it is read, in an encrypted backup). */
     EvidenceFile evidence(ManifestRecord record) {
         String id = record.fileId().toLowerCase(java.util.Locale.ROOT);
-        Path stored = FILE_ID.matcher(id).matches()
+        Path stored = FileIds.isFileId(id)
                 ? root.resolve(id.substring(0, 2)).resolve(id)
                 : root.resolve("invalid-file-id");
         return content.file(record, BackupDomains.devicePath(record.domain(), record.relativePath()),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,17 @@ class FileIdsTest {
         assertThat(fileIds.get(99)).isEqualTo(String.format("%040x", 99));
         assertThat(fileIds.get(100)).isEqualTo("not a sha1");
         assertThat(fileIds.get(101)).isEqualTo(String.format("%040x", 100));
+    }
+
+    @Test
+    void tellsTheFormOfIosFileIds() {
+        String id = "3d0d7e5fb2ce288813306e4d4636395e047a3d28";
+        assertThat(FileIds.isFileId(id)).isTrue();
+        assertThat(FileIds.isFileId(id.toUpperCase(Locale.ROOT))).isFalse();
+        assertThat(FileIds.isFileId(id.substring(1))).isFalse();
+        assertThat(FileIds.isFileId(id + "0")).isFalse();
+        assertThat(FileIds.isFileId(id.replace('e', 'g'))).isFalse();
+        assertThat(FileIds.isFileId(id.replace('e', '\u00e9'))).isFalse();
+        assertThat(FileIds.isFileId("")).isFalse();
     }
 }
