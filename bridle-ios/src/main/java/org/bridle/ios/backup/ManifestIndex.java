@@ -109,13 +109,11 @@ final class ManifestIndex {
         }
         int[] found = new int[count];
         int length = 0;
-        for (int d = 0; d < domains.length; d++) {
-            if (chosen[d]) {
-                System.arraycopy(byPath, domainStart[d], found, length, domainStart[d + 1] - domainStart[d]);
-                length += domainStart[d + 1] - domainStart[d];
+        for (int p = 0; length < count; p++) {
+            if (chosen[domainOf[p]]) {
+                found[length++] = p;
             }
         }
-        Arrays.sort(found);
         return found;
     }
 
