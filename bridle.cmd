@@ -20,7 +20,12 @@ if defined BUILD (
   )
   popd
 )
+rem The class data archive the build wrote beside the jar, when it is there (docs\PERFORMANCE.md, "Class data
+rem archive"); a JVM that cannot use it, being of another version, ignores it without a word.
+set "ARCHIVE=%HERE%bridle-cli\target\bridle.jsa"
+set "CDS="
+if exist "%ARCHIVE%" set CDS="-XX:SharedArchiveFile=%ARCHIVE%" -Xlog:cds=off -Xlog:cds+dynamic=off
 rem JVM options, unless BRIDLE_JAVA_OPTS is set: the line of jvm.options (why: docs\PERFORMANCE.md, "End to end")
 if not defined BRIDLE_JAVA_OPTS set /p BRIDLE_JAVA_OPTS=<"%HERE%jvm.options"
-java %BRIDLE_JAVA_OPTS% -jar "%JAR%" %*
+java %BRIDLE_JAVA_OPTS% %CDS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

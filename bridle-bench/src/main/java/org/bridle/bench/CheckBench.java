@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  * {@code --mvt "COMMAND"} (also run MVT once on the same backup, see {@link MvtCommand}, and print its figures, the
  * planted traces it found and how many times faster bridle's fastest run was). Exits 1 when bridle misses a planted
  * trace.
+ *
+ * <p>The child also gets the class data archive beside the jar ({@code bridle.jsa}, written by the build) when there
+ * is one, as the launchers give it.
  */
 public final class CheckBench {
     /** The JVM options the launcher scripts pass unless BRIDLE_JAVA_OPTS is set: the line of this file. */
@@ -93,13 +96,30 @@ public final class CheckBench {
         if (!javaOpts.isEmpty()) {
             command.addAll(Arrays.asList(javaOpts.split(" +")));
         }
-        command.addAll(List.of("-jar", options.getOrDefault("jar", "bridle-cli/target/bridle.jar"), "ios",
-                "check-backup", "--iocs", stix.toString(), "--output", out.toString()));
+        String jar = options.getOrDefault("jar", "bridle-cli/target/bridle.jar");
+        command.addAll(classDataArchive(Path.of(jar)));
+        command.addAll(List.of("-jar", jar, "ios", "check-backup", "--iocs", stix.toString(), "--output",
+                out.toString()));
         if (options.containsKey("hashes")) {
             command.add("--hashes");
         }
         command.add(folder.toString());
         return command;
+    }
+
+    /**
+     * The options that give the child the class data archive beside the jar ({@code bridle.jar} → {@code bridle.jsa}),
+     * as the launchers do, or none when there is no archive.
+     */
+    private static List<String> classDataArchive(Path jar) {
+        String name = jar.getFileName().toString();
+        if (!name.endsWith(".jar")) {
+            return List.of();
+        }
+        Path archive = jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
+        return Files.isRegularFile(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+                : List.of();
     }
 
     private static Map<String, String> options(String[] args) {
