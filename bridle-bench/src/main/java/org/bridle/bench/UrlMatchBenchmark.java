@@ -3,6 +3,7 @@ package org.bridle.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bridle.core.indicators.ContentDigest;
 import org.bridle.core.indicators.Indicator;
 import org.bridle.core.indicators.IndicatorFile;
 import org.bridle.core.indicators.IndicatorMatch;
@@ -46,7 +47,7 @@ public class UrlMatchBenchmark {
                     "indicator--" + i));
         }
         set = IndicatorSet.builder()
-                .add(new IndicatorFile("generated.stix2", "generated", "0", domains, List.of()))
+                .add(new IndicatorFile("generated.stix2", "generated", ContentDigest.known("0", 1), domains, List.of()))
                 .build();
         urls = new Observable[URLS];
         for (int i = 0; i < URLS; i++) {

@@ -13,6 +13,7 @@ import org.bridle.android.artifacts.BatteryDaily;
 import org.bridle.android.artifacts.BatteryHistory;
 import org.bridle.android.artifacts.Dbinfo;
 import org.bridle.android.artifacts.PlatformCompat;
+import org.bridle.core.indicators.ContentDigest;
 import org.bridle.core.indicators.Indicator;
 import org.bridle.core.indicators.IndicatorFile;
 import org.bridle.core.indicators.IndicatorSet;
@@ -89,7 +90,7 @@ class AndroidDataCorpusTest {
 
     @Test
     void dbinfoHasFiveRecordsEachMatchingItsAppId() throws Exception {
-        IndicatorSet indicators = IndicatorSet.builder().add(new IndicatorFile("test.stix2", "test", "0",
+        IndicatorSet indicators = IndicatorSet.builder().add(new IndicatorFile("test.stix2", "test", ContentDigest.known("0", 1),
                 List.of(new Indicator(IndicatorType.APP_ID, "com.wssyncmldm", "Test", "test.stix2", "i")),
                 List.of())).build();
         CorpusScan scan = CorpusScan.file(Corpus.mvt("android_data/dumpsys_dbinfo.txt"), "@dumpsys/dbinfo",

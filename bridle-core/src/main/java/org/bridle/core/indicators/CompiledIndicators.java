@@ -24,16 +24,17 @@ import java.util.Map;
  *
  * <p>The format (big-endian, as {@link DataOutputStream} writes): the magic {@code BRIX}, the format version
  * ({@code int}), the string table (a count, then each string as its UTF-8 byte count and bytes), then the files (a
- * count, then for each: its name, location and SHA-256 as string numbers; its indicators, a count then each as its
- * type's ordinal ({@code byte}) and its value, family, source file and object id as string numbers, {@code -1}
- * for no object id; its problems, a count then each as its file, object id and reason as string numbers).
+ * count, then for each: its name, location and SHA-256 as string numbers, and its length in bytes ({@code long});
+ * its indicators, a count then each as its type's ordinal ({@code byte}) and its value, family, source file and
+ * object id as string numbers, {@code -1} for no object id; its problems, a count then each as its file, object id
+ * and reason as string numbers).
  */
 public final class CompiledIndicators {
     /** The class-path resource, relative to this package. */
     static final String RESOURCE = "builtin/compiled-indicators.bin";
 
     private static final int MAGIC = 0x42524958; // "BRIX"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     /** The largest count (of strings, files, indicators, problems or bytes of a string) a sound file holds. */
     private static final int MAX_COUNT = 1 << 24;
     private static final IndicatorType[] TYPES = IndicatorType.values();
@@ -95,6 +96,7 @@ public final class CompiledIndicators {
             data.writeInt(numbers.get(file.name()));
             data.writeInt(numbers.get(file.location()));
             data.writeInt(numbers.get(file.sha256()));
+            data.writeLong(file.content().length());
             data.writeInt(file.indicators().size());
             for (Indicator indicator : file.indicators()) {
                 data.writeByte(indicator.type().ordinal());
@@ -170,7 +172,7 @@ public final class CompiledIndicators {
             for (int f = 0; f < fileCount; f++) {
                 String name = string(data, strings);
                 String location = string(data, strings);
-                String sha256 = string(data, strings);
+                ContentDigest content = ContentDigest.known(string(data, strings), data.readLong());
                 int indicatorCount = count(data);
                 List<Indicator> indicators = new ArrayList<>(Math.min(indicatorCount, 1 << 16));
                 for (int i = 0; i < indicatorCount; i++) {
@@ -186,7 +188,7 @@ public final class CompiledIndicators {
                 for (int i = 0; i < problemCount; i++) {
                     problems.add(new Problem(string(data, strings), string(data, strings), string(data, strings)));
                 }
-                files.add(new IndicatorFile(name, location, sha256, indicators, problems));
+                files.add(new IndicatorFile(name, location, content, indicators, problems));
             }
             if (data.read() != -1) {
                 throw unusable("are damaged (bytes after their end)");

@@ -9,18 +9,23 @@ import java.util.Objects;
  *
  * @param name the file name, which indicators carry as their source
  * @param location where it was read from: an absolute path, or {@code builtin:} and a resource path
- * @param sha256 the lower-case hex SHA-256 of its bytes
+ * @param content the length and SHA-256 of its bytes
  * @param indicators its usable indicators, in file order
  * @param problems the objects it holds that could not be used, in file order
  */
-public record IndicatorFile(String name, String location, String sha256, List<Indicator> indicators,
+public record IndicatorFile(String name, String location, ContentDigest content, List<Indicator> indicators,
                             List<Problem> problems) {
     public IndicatorFile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(location, "location");
-        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(content, "content");
         indicators = List.copyOf(indicators);
         problems = List.copyOf(problems);
+    }
+
+    /** The lower-case hex SHA-256 of its bytes. */
+    public String sha256() {
+        return content.sha256();
     }
 
     /** The number of indicators of each type it holds, types with none left out. */

@@ -352,16 +352,21 @@ public final class IndicatorSet implements IndicatorMatcher {
     /** Collects files for a set. Not thread-safe. */
     public static final class Builder {
         private final List<IndicatorFile> files = new ArrayList<>();
-        private final Set<String> contents = new HashSet<>();
 
         private Builder() {
         }
 
-        /** Adds a loaded file; a file with the same content (SHA-256) as one already added is skipped. */
+        /**
+         * Adds a loaded file; a file with the same content ({@link ContentDigest#equals}: length and SHA-256, the
+         * digests computed only for equal lengths) as one already added is skipped.
+         */
         public Builder add(IndicatorFile file) {
-            if (contents.add(file.sha256())) {
-                files.add(file);
+            for (IndicatorFile added : files) {
+                if (added.content().equals(file.content())) {
+                    return this;
+                }
             }
+            files.add(file);
             return this;
         }
 

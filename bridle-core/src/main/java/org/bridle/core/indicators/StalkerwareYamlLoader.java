@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.bridle.core.io.Hashing;
 
 /**
  * Loads the stalkerware indicators of the Echap association ({@code stalkerware-indicators}: {@code ioc.yaml},
@@ -103,7 +102,7 @@ public final class StalkerwareYamlLoader {
                 }
             });
         }
-        return new IndicatorFile(name, location, Hashing.hex("SHA-256", content), indicators, problems);
+        return new IndicatorFile(name, location, ContentDigest.of(content), indicators, problems);
     }
 
     private static void read(JsonNode list, IndicatorType type, String family, String key, String fileName,

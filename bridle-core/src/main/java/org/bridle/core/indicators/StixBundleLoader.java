@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import org.bridle.core.io.Hashing;
 
 /**
  * Loads STIX 2.1 bundles of indicators, as Amnesty, MVT and OTX publish them.
@@ -74,8 +72,6 @@ public final class StixBundleLoader {
      * @param location where the bytes came from, for messages
      */
     public static IndicatorFile load(String name, String location, byte[] content) throws IndicatorFileException {
-        CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(() -> Hashing.hex("SHA-256", content),
-                StixBundleLoader::startDaemon);
         List<StixObject> objects;
         try (JsonParser parser = JSON.createParser(content)) {
             objects = bundleObjects(parser);
@@ -94,17 +90,7 @@ public final class StixBundleLoader {
         if (objects == null) {
             throw new IndicatorFileException("The indicator file " + location + NOT_A_BUNDLE);
         }
-        return new Bundle(name).read(objects, location, sha256.join());
-    }
-
-    /**
-     * Runs a file's digest beside its parsing: early in a check both run as interpreted code, and the digest of a
-     * large file takes a third of its loading.
-     */
-    private static void startDaemon(Runnable task) {
-        Thread thread = new Thread(task, "bridle-indicator-digest");
-        thread.setDaemon(true);
-        thread.start();
+        return new Bundle(name).read(objects, location, ContentDigest.of(content));
     }
 
     /** The objects of the bundle the parser starts on, or null when it is JSON but no bundle. */
@@ -243,7 +229,7 @@ public final class StixBundleLoader {
             this.fileName = fileName;
         }
 
-        IndicatorFile read(List<StixObject> objects, String location, String sha256) {
+        IndicatorFile read(List<StixObject> objects, String location, ContentDigest content) {
             objects.forEach(this::collect);
             indicates.forEach(this::link);
             List<Indicator> loaded = new ArrayList<>(indicators.size());
@@ -255,7 +241,7 @@ public final class StixBundleLoader {
             }
             List<Problem> inFileOrder = new ArrayList<>();
             problems.values().forEach(inFileOrder::addAll);
-            return new IndicatorFile(fileName, location, sha256, loaded, inFileOrder);
+            return new IndicatorFile(fileName, location, content, loaded, inFileOrder);
         }
 
         private void collect(StixObject object) {

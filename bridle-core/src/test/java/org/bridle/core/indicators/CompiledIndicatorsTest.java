@@ -44,13 +44,14 @@ class CompiledIndicatorsTest {
     @Test
     void writingThenReadingGivesTheSameFilesAnObjectIdOrNot() throws IOException {
         List<IndicatorFile> files = List.of(
-                new IndicatorFile("a.stix2", "/tmp/a.stix2", "00ff", List.of(
+                new IndicatorFile("a.stix2", "/tmp/a.stix2", ContentDigest.known("00ff", 2), List.of(
                         new Indicator(IndicatorType.DOMAIN, "example.com", "Fam", "a.stix2", null),
                         new Indicator(IndicatorType.ANDROID_PROPERTY, "ro.x", "Fam", "a.stix2", "indicator--1"),
                         new Indicator(IndicatorType.URL, "https://\u00e9x.example/\ud83d\ude00", "F\u00e4m",
                                 "a.stix2", "")),
                         List.of(new Problem("a.stix2", "objects[3]", "has no pattern"))),
-                new IndicatorFile("empty.yaml", "builtin:x/empty.yaml", "", List.of(), List.of()));
+                new IndicatorFile("empty.yaml", "builtin:x/empty.yaml", ContentDigest.known("", 0), List.of(),
+                        List.of()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CompiledIndicators.write(files, out);
 
@@ -81,10 +82,10 @@ class CompiledIndicatorsTest {
                         + "the compiled indicator format: build bridle with Maven (./mvnw package), which compiles "
                         + "them from the shipped feeds.");
         byte[] version = compiled.clone();
-        ByteBuffer.wrap(version).putInt(4, 2);
+        ByteBuffer.wrap(version).putInt(4, 1);
         assertThatThrownBy(() -> CompiledIndicators.read(new ByteArrayInputStream(version)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("have format version 2, not 1: build bridle with Maven (./mvnw package)");
+                .hasMessageContaining("have format version 1, not 2: build bridle with Maven (./mvnw package)");
         byte[] longer = Arrays.copyOf(compiled, compiled.length + 1);
         assertThatThrownBy(() -> CompiledIndicators.read(new ByteArrayInputStream(longer)))
                 .isInstanceOf(IllegalStateException.class)
@@ -98,7 +99,7 @@ class CompiledIndicatorsTest {
 
     @Test
     void aStringNumberOutsideTheTableIsOneClearError() throws IOException {
-        byte[] bytes = bytes(List.of(new IndicatorFile("a", "b", "c", List.of(), List.of())));
+        byte[] bytes = bytes(List.of(new IndicatorFile("a", "b", ContentDigest.known("c", 1), List.of(), List.of())));
         // magic, version, 3 strings of 1 byte each (4 + 1 bytes), 1 file, then the file's name
         ByteBuffer.wrap(bytes).putInt(4 + 4 + 4 + 3 * 5 + 4, 3);
 

@@ -378,7 +378,7 @@ class IndicatorSetTest {
 
     @Test
     void refusesToBuildWithAnIndicatorItCannotMatch() {
-        IndicatorFile file = new IndicatorFile("hand.stix2", "test", "0",
+        IndicatorFile file = new IndicatorFile("hand.stix2", "test", ContentDigest.known("0", 1),
                 List.of(new Indicator(IndicatorType.FILE_PATH, "/", "f", "hand.stix2", "indicator--root")), List.of());
 
         assertThatThrownBy(() -> IndicatorSet.builder().add(file).build())
