@@ -203,7 +203,7 @@ public final class LinkExtractor {
             if (separator == Separator.PERCENT || isDefangedScheme(start, schemeEnd)
                     || hasBracket(authority, hostEnd)) {
                 add(new StringBuilder(end - start)
-                        .append(Refang.refang(s.substring(start, schemeEnd))).append("://")
+                        .append(Refang.scheme(s.substring(start, schemeEnd))).append("://")
                         .append(refangHost(authority, hostEnd))
                         .append(separator.unescape(s.substring(hostEnd, end))).toString());
             } else if (separator == Separator.PLAIN) {
@@ -471,8 +471,7 @@ public final class LinkExtractor {
         }
 
         private String refangHost(int from, int to) {
-            String host = s.substring(from, to);
-            return host.indexOf('[') >= 0 || host.indexOf('(') >= 0 ? Refang.refang(host) : host;
+            return Refang.dots(s.substring(from, to));
         }
 
         private boolean isTopLevelDomain(int from, int to) {

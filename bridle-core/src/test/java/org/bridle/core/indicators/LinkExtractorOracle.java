@@ -136,7 +136,7 @@ final class LinkExtractorOracle {
             int end = rest(portEnd(hostEnd), separator);
             end = trim(start, end, hostEnd);
             add(new StringBuilder(end - start)
-                    .append(OracleRefang.refang(s.substring(start, schemeEnd))).append("://")
+                    .append(OracleRefang.scheme(s.substring(start, schemeEnd))).append("://")
                     .append(refangHost(authority, hostEnd))
                     .append(separator.unescape(s.substring(hostEnd, end))).toString());
             lookInside(start, end);
@@ -322,7 +322,7 @@ final class LinkExtractorOracle {
 
         private String refangHost(int from, int to) {
             String host = s.substring(from, to);
-            return host.indexOf('[') >= 0 || host.indexOf('(') >= 0 ? OracleRefang.refang(host) : host;
+            return host.replace("[.]", ".").replace("(.)", ".");
         }
 
         private boolean isTopLevelDomain(int from, int to) {
@@ -457,15 +457,10 @@ final class LinkExtractorOracle {
         private OracleRefang() {
         }
 
-        static String refang(String value) {
-            String result = value;
-            if (result.regionMatches(true, 0, "hxxp", 0, 4)) {
-                result = "http" + result.substring(4);
-            }
-            if (result.indexOf('[') >= 0 || result.indexOf('(') >= 0) {
-                result = result.replace("[.]", ".").replace("(.)", ".");
-            }
-            return result;
+        /** {@code hxxp} and {@code hxxps}, in any case, as {@code http} and {@code https}; any other scheme as it is. */
+        static String scheme(String scheme) {
+            String lower = scheme.toLowerCase(Locale.ROOT);
+            return lower.equals("hxxp") || lower.equals("hxxps") ? "http" + scheme.substring(4) : scheme;
         }
 
         /** Whether a defanged dot, {@code [.]} or {@code (.)}, starts at {@code at}. */

@@ -28,6 +28,7 @@ class LinkExtractorTest {
         "url=https://evil.example.com/x!                       | https://evil.example.com/x",
         "HTTPS://EVIL.EXAMPLE.COM/X                            | HTTPS://EVIL.EXAMPLE.COM/X",
         "hxxps://evil[.]example[.]com/x                        | https://evil.example.com/x",
+        "http://hxxp[.]evil.example/x                          | http://hxxp.evil.example/x",
         "hXXp://evil(.)example.com                             | http://evil.example.com",
         "\"{\"\"u\"\":\"\"https:\\/\\/evil.example.com\\/x\\/y\"\"}\" | https://evil.example.com/x/y",
         "mailto:a@b.example is not http://user:pw@evil.example.com:8080/p | http://user:pw@evil.example.com:8080/p",

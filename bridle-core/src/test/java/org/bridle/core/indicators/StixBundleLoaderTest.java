@@ -91,6 +91,8 @@ class StixBundleLoaderTest {
         "[file:path = '/private/var/mobile/My Docs/x y']   | /private/var/mobile/My Docs/x y",
         "[domain-name:value = 'evil[.]example(.)com']      | evil.example.com",
         "[url:value = 'hxxps://evil[.]example.com/p']      | https://evil.example.com/p",
+        "[url:value = 'HXXP://hxxp[.]example.com/p']       | http://hxxp.example.com/p",
+        "[domain-name:value = 'hxxpool[.]example']         | hxxpool.example",
         "[email-addr:value = 'agent@evil[.]example.com']   | agent@evil.example.com",
         "[file:name = 'keep[.]as-is']                      | keep[.]as-is",
     })
