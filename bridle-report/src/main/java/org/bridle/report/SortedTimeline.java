@@ -113,7 +113,7 @@ final class SortedTimeline {
             }
         }
         for (int i = size / 2 - 1; i >= 0; i--) {
-            sink(heap, i, size);
+            siftDown(heap, i, size);
         }
         while (size > 0) {
             Source top = heap[0];
@@ -121,12 +121,12 @@ final class SortedTimeline {
             if (!top.advance()) {
                 heap[0] = heap[--size];
             }
-            sink(heap, 0, size);
+            siftDown(heap, 0, size);
         }
     }
 
     /** Moves the source at {@code i} down the heap's first {@code size} places until no child comes before it. */
-    private static void sink(Source[] heap, int i, int size) {
+    private static void siftDown(Source[] heap, int i, int size) {
         Source moving = heap[i];
         for (int child = 2 * i + 1; child < size; child = 2 * i + 1) {
             if (child + 1 < size && heap[child + 1].before(heap[child])) {
