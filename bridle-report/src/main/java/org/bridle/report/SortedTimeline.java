@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import org.bridle.core.io.ScratchDirectory;
 import org.bridle.core.model.TimelineEvent;
 
@@ -89,19 +88,7 @@ final class SortedTimeline {
                 sources.add(new ChunkSource(new TimelineSpill.Reader(chunk, READ_BUFFER), sources.size()));
             }
             sources.add(new BufferSource(events, sources.size()));
-            PriorityQueue<Source> heads = new PriorityQueue<>();
-            for (Source source : sources) {
-                if (source.advance()) {
-                    heads.add(source);
-                }
-            }
-            while (!heads.isEmpty()) {
-                Source source = heads.poll();
-                sink.add(source.head);
-                if (source.advance()) {
-                    heads.add(source);
-                }
-            }
+            merge(sources, sink);
         } finally {
             for (Source source : sources) {
                 source.close();
@@ -113,8 +100,49 @@ final class SortedTimeline {
         }
     }
 
+    /**
+     * Hands the records of the sources to {@code sink} in order, through a binary min-heap of the sources by their
+     * heads: the top's next record replaces it and sinks as far as it must.
+     */
+    private static void merge(List<Source> sources, TimelineRecord.Sink sink) throws IOException {
+        Source[] heap = new Source[sources.size()];
+        int size = 0;
+        for (Source source : sources) {
+            if (source.advance()) {
+                heap[size++] = source;
+            }
+        }
+        for (int i = size / 2 - 1; i >= 0; i--) {
+            siftDown(heap, i, size);
+        }
+        while (size > 0) {
+            Source top = heap[0];
+            sink.add(top.head);
+            if (!top.advance()) {
+                heap[0] = heap[--size];
+            }
+            siftDown(heap, 0, size);
+        }
+    }
+
+    /** Moves the source at {@code i} down the heap's first {@code size} places until no child comes before it. */
+    private static void siftDown(Source[] heap, int i, int size) {
+        Source moving = heap[i];
+        for (int child = 2 * i + 1; child < size; child = 2 * i + 1) {
+            if (child + 1 < size && heap[child + 1].before(heap[child])) {
+                child++;
+            }
+            if (!heap[child].before(moving)) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = moving;
+    }
+
     /** One sorted run being merged: its current record and its place among the runs (the tie-break). */
-    private abstract static class Source implements Comparable<Source> {
+    private abstract static class Source {
         private final int index;
         final TimelineRecord head = new TimelineRecord();
 
@@ -128,10 +156,10 @@ final class SortedTimeline {
         void close() throws IOException {
         }
 
-        @Override
-        public int compareTo(Source other) {
+        /** Whether this source's head goes before the other's. */
+        boolean before(Source other) {
             int c = head.compareTo(other.head);
-            return c != 0 ? c : Integer.compare(index, other.index);
+            return c < 0 || c == 0 && index < other.index;
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import org.bridle.core.model.TimelineEvent;
 
@@ -23,15 +24,18 @@ public final class TimelineCsv {
     private TimelineCsv() {
     }
 
+    /** Compares as strings only texts that are not the same instance (an artifact's names usually are). */
     private static int compare(TimelineEvent a, TimelineEvent b) {
-        int c = Long.compare(a.time().getEpochSecond(), b.time().getEpochSecond());
+        Instant x = a.time();
+        Instant y = b.time();
+        int c = Long.compare(x.getEpochSecond(), y.getEpochSecond());
         if (c == 0) {
-            c = Integer.compare(a.time().getNano(), b.time().getNano());
+            c = Integer.compare(x.getNano(), y.getNano());
         }
-        if (c == 0) {
+        if (c == 0 && a.artifact() != b.artifact()) {
             c = a.artifact().compareTo(b.artifact());
         }
-        if (c == 0) {
+        if (c == 0 && a.event() != b.event()) {
             c = a.event().compareTo(b.event());
         }
         return c != 0 ? c : a.description().compareTo(b.description());

@@ -2,7 +2,10 @@ package org.bridle.report;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,6 +19,8 @@ import java.nio.file.StandardOpenOption;
 final class TimelineSpill {
     private static final int BUFFER = 1 << 16;
     private static final int HEADER = 32;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private TimelineSpill() {
     }
@@ -23,7 +28,8 @@ final class TimelineSpill {
     /** Writes records, in the order given, to a new file. */
     static final class Writer implements TimelineRecord.Sink, AutoCloseable {
         private final FileChannel channel;
-        private ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+        private byte[] buffer = new byte[BUFFER];
+        private int length;
 
         Writer(Path file) throws IOException {
             channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -32,23 +38,31 @@ final class TimelineSpill {
         @Override
         public void add(TimelineRecord record) throws IOException {
             int bytes = HEADER + record.length;
-            if (buffer.remaining() < bytes) {
+            if (buffer.length - length < bytes) {
                 drain();
-                if (buffer.capacity() < bytes) {
-                    buffer = ByteBuffer.allocate(bytes);
+                if (buffer.length < bytes) {
+                    buffer = new byte[bytes];
                 }
             }
-            buffer.putLong(record.seconds).putInt(record.nanos).putInt(record.length).putInt(record.rowLength)
-                    .putInt(record.artifactAt).putInt(record.eventAt).putInt(record.descriptionAt)
-                    .put(record.body, 0, record.length);
+            byte[] b = buffer;
+            int at = length;
+            LONG.set(b, at, record.seconds);
+            INT.set(b, at + 8, record.nanos);
+            INT.set(b, at + 12, record.length);
+            INT.set(b, at + 16, record.rowLength);
+            INT.set(b, at + 20, record.artifactAt);
+            INT.set(b, at + 24, record.eventAt);
+            INT.set(b, at + 28, record.descriptionAt);
+            System.arraycopy(record.body, 0, b, at + HEADER, record.length);
+            length = at + bytes;
         }
 
         private void drain() throws IOException {
-            buffer.flip();
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
             }
-            buffer.clear();
+            length = 0;
         }
 
         @Override
@@ -62,51 +76,60 @@ final class TimelineSpill {
     /** Reads a spilled chunk back, record by record. */
     static final class Reader implements AutoCloseable {
         private final FileChannel channel;
-        private ByteBuffer buffer;
+        private byte[] buffer;
+        /** Where the bytes not yet read start in {@link #buffer}, and where they end. */
+        private int position;
+        private int limit;
 
         Reader(Path file, int bufferSize) throws IOException {
             channel = FileChannel.open(file, StandardOpenOption.READ);
-            buffer = ByteBuffer.allocate(bufferSize).flip();
+            buffer = new byte[bufferSize];
         }
 
         /** Reads the next record into {@code into}; false at the end of the file. */
         boolean next(TimelineRecord into) throws IOException {
             if (!available(HEADER)) {
-                if (buffer.hasRemaining()) {
+                if (position < limit) {
                     throw new EOFException("a spilled timeline chunk ends inside an event");
                 }
                 return false;
             }
-            into.seconds = buffer.getLong();
-            into.nanos = buffer.getInt();
-            int length = buffer.getInt();
-            into.rowLength = buffer.getInt();
-            into.artifactAt = buffer.getInt();
-            into.eventAt = buffer.getInt();
-            into.descriptionAt = buffer.getInt();
+            byte[] b = buffer;
+            int at = position;
+            into.seconds = (long) LONG.get(b, at);
+            into.nanos = (int) INT.get(b, at + 8);
+            int length = (int) INT.get(b, at + 12);
+            into.rowLength = (int) INT.get(b, at + 16);
+            into.artifactAt = (int) INT.get(b, at + 20);
+            into.eventAt = (int) INT.get(b, at + 24);
+            into.descriptionAt = (int) INT.get(b, at + 28);
+            position = at + HEADER;
             if (!available(length)) {
                 throw new EOFException("a spilled timeline chunk ends inside an event");
             }
-            buffer.get(into.resize(length), 0, length);
+            System.arraycopy(buffer, position, into.resize(length), 0, length);
+            position += length;
             return true;
         }
 
         /** Whether {@code bytes} more can be read from the buffer, refilling (or enlarging) it as needed. */
         private boolean available(int bytes) throws IOException {
-            if (buffer.remaining() >= bytes) {
+            if (limit - position >= bytes) {
                 return true;
             }
-            if (buffer.capacity() < bytes) {
-                buffer = ByteBuffer.allocate(bytes).put(buffer).flip();
-            }
-            buffer.compact();
-            while (buffer.position() < bytes) {
-                if (channel.read(buffer) < 0) {
-                    buffer.flip();
+            byte[] target = buffer.length < bytes ? new byte[bytes] : buffer;
+            System.arraycopy(buffer, position, target, 0, limit - position);
+            buffer = target;
+            limit -= position;
+            position = 0;
+            ByteBuffer free = ByteBuffer.wrap(buffer, limit, buffer.length - limit);
+            while (limit < bytes) {
+                int read = channel.read(free);
+                if (read < 0) {
                     return false;
                 }
+                limit += read;
             }
-            buffer.flip();
             return true;
         }
 
