@@ -38,6 +38,8 @@ class Utf8JsonOutputTest {
         strings.add("é日".repeat(BUFFER / 2));
         strings.add("\u0001".repeat(BUFFER + 7));
         strings.add("é ü 日本語 ÿ \u0080 \u07ff \u0800 \uffff \ud7ff \ue000");
+        // where the plain ASCII copied at once ends: every kind of character at every place of a word of 8 bytes
+        strings.addAll(PlainAsciiTest.edgeStrings());
         return strings;
     }
 
