@@ -21,8 +21,6 @@ final class TimelineRecord {
     }
 
     private static final byte[] SEPARATOR = {'"', ',', '"'};
-    /** The characters of a field written as they are: ASCII but the quote. */
-    private static final PlainAscii PLAIN = new PlainAscii(0, '"', '"');
 
     long seconds;
     int nanos;
@@ -181,23 +179,17 @@ final class TimelineRecord {
      */
     private boolean field(String text) {
         int n = text.length();
-        // at most 3 bytes a character: a quote takes 2, a surrogate pair 4 for its 2 characters
-        room(3 * n);
-        int plain = PLAIN.copy(text, body, length);
-        length += plain;
-        if (plain == n) {
-            return true;
-        }
-        int count = n - plain;
-        if (chars.length < count) {
-            chars = new char[Math.max(count, 2 * chars.length)];
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
         }
         char[] a = chars;
-        text.getChars(plain, n, a, 0);
+        text.getChars(0, n, a, 0);
+        // at most 3 bytes a character: a quote takes 2, a surrogate pair 4 for its 2 characters
+        room(3 * n);
         byte[] b = body;
         int at = length;
         boolean exact = true;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < n; i++) {
             char c = a[i];
             if (c < 0x80) {
                 b[at++] = (byte) c;
@@ -211,7 +203,7 @@ final class TimelineRecord {
                 b[at++] = (byte) (0xE0 | c >> 12);
                 b[at++] = (byte) (0x80 | c >> 6 & 0x3F);
                 b[at++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < count && Character.isLowSurrogate(a[i + 1])) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(a[i + 1])) {
                 int codePoint = Character.toCodePoint(c, a[++i]);
                 b[at++] = (byte) (0xF0 | codePoint >> 18);
                 b[at++] = (byte) (0x80 | codePoint >> 12 & 0x3F);

@@ -41,12 +41,7 @@ final class Utf8JsonOutput {
         ESCAPES['\r'] = 'r';
     }
 
-    /** The characters written as they are: ASCII but the quote, the backslash and control characters. */
-    private static final PlainAscii PLAIN = new PlainAscii(0x20, '"', '\\');
-    /**
-     * Strings are escaped this many characters at a time, so a long one needs no buffer six times its size; those
-     * of at most this many start with their {@linkplain PlainAscii plain} characters copied at once.
-     */
+    /** Strings are escaped this many characters at a time, so a long one needs no buffer six times its size. */
     private static final int SEGMENT = 4096;
 
     private final OutputStream out;
@@ -157,15 +152,7 @@ final class Utf8JsonOutput {
         int first = Math.min(n, SEGMENT);
         reserve(6 * first + 2); // the worst case: every character escaped as six bytes, and both quotes
         buffer[length++] = '"';
-        if (n == first) {
-            int plain = PLAIN.copy(value, buffer, length);
-            length += plain;
-            if (plain < n) {
-                escape(value, plain, n);
-            }
-        } else {
-            escape(value, 0, first);
-        }
+        escape(value, 0, first);
         for (int from = first; from < n; from += SEGMENT) {
             int to = Math.min(n, from + SEGMENT);
             reserve(6 * (to - from) + 1);
