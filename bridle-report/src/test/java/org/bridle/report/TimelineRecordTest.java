@@ -76,6 +76,19 @@ class TimelineRecordTest {
         }
     }
 
+    @Test
+    void fieldsWithEveryKindOfCharacterAtEveryPlace() {
+        TimelineRecord record = new TimelineRecord();
+        for (String text : Utf8JsonOutputTest.mixedStrings()) {
+            record.set(new TimelineEvent(Instant.EPOCH, text, "e", text));
+            String expected = "\"1970-01-01 00:00:00.000000\",\"" + quoted(text) + "\",\"e\",\"" + quoted(text)
+                    + "\"\n";
+            assertThat(Arrays.copyOf(record.body, record.rowLength)).as(text)
+                    .isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+            assertThat(record.rowLength == record.length).as(text).isEqualTo(survivesUtf8(text));
+        }
+    }
+
     private static boolean survivesUtf8(String text) {
         return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(text);
     }

@@ -21,6 +21,38 @@ class Utf8JsonOutputTest {
     private static final int SEGMENT = 4096;
     private static final int BUFFER = 1 << 16;
 
+    /**
+     * Characters an encoder must not take for plain ASCII, and some it may: controls, the quote, the backslash,
+     * {@code ?}, Latin-1 above ASCII, characters above U+00FF whose low byte is a plain character (U+0161, U+3042) or
+     * not, a surrogate pair, lone surrogates.
+     */
+    private static final String[] PIECES = {"?", "\"", "\\", "\u0000", "\u001f", " ", "\u007f", "\u0080", "é", "\u00ff",
+        "\u0100", "\u0161", "\u3042", "日", "\ufffd", "😀", "\ud83d", "\ude00", "\n"};
+
+    /**
+     * Plain ASCII strings of 0 to 24 characters with each piece at every position, and with it at both ends, so that
+     * it falls in every place of a word of eight bytes (where a bulk path over plain ASCII would hand over to a loop
+     * over characters), and a few long ones.
+     */
+    static List<String> mixedStrings() {
+        List<String> strings = new ArrayList<>();
+        String plain = "abcdefghijklmnopqrstuvwx";
+        for (int length = 0; length <= plain.length(); length++) {
+            strings.add(plain.substring(0, length));
+            for (String piece : PIECES) {
+                for (int at = 0; at <= length; at++) {
+                    strings.add(plain.substring(0, at) + piece + plain.substring(at, length));
+                }
+                strings.add(piece + plain.substring(0, length) + piece);
+                strings.add(plain.substring(0, length) + piece + "?" + piece + "a?");
+            }
+        }
+        strings.add("https://example.org/?a=1&b=\"2\"#x" + "y".repeat(5000));
+        strings.add("?".repeat(4096));
+        strings.add("z".repeat(4095) + "é");
+        return strings;
+    }
+
     /** Strings that fill the copied characters and the buffer in every way that could go wrong. */
     private static List<String> awkwardStrings() {
         List<String> strings = new ArrayList<>();
@@ -38,6 +70,8 @@ class Utf8JsonOutputTest {
         strings.add("é日".repeat(BUFFER / 2));
         strings.add("\u0001".repeat(BUFFER + 7));
         strings.add("é ü 日本語 ÿ \u0080 \u07ff \u0800 \uffff \ud7ff \ue000");
+        // every kind of character at every place of a word of 8 bytes
+        strings.addAll(mixedStrings());
         return strings;
     }
 
