@@ -1,16 +1,18 @@
 package org.bridle.core.io;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The object table of a binary property list ({@code bplist00}), read in place: objects are addressed by their
- * number in the table and decoded only when asked for, without building a tree of objects.
+ * number in the table, checked all at once when the list is read and decoded only when asked for (the containers'
+ * references excepted, decoded with the check), without building a tree of objects.
  *
  * <p>It knows the kinds below, nothing else (no sets, no 128-bit integers, no UTF-8 strings); meeting another
- * kind, or anything out of bounds, is an {@link EvidenceFormatException}. {@link #checkTree()} reads every object,
- * so a caller that has run it reads only objects that {@link Plists} would parse as well; a caller needing exactly
- * what {@link Plists} makes of an unusual list should use {@link Plists}.
+ * kind, or anything out of bounds, is an {@link EvidenceFormatException}. {@link #of} reads every object, so a
+ * caller reads only objects that {@link Plists} would parse as well; a caller needing exactly what {@link Plists}
+ * makes of an unusual list should use {@link Plists}.
  */
 public final class BinaryPlist {
     /** The kinds of object this reader decodes. */
@@ -41,14 +43,24 @@ public final class BinaryPlist {
 
     private static final byte[] MAGIC = "bplist00".getBytes(StandardCharsets.US_ASCII);
     private static final int TRAILER = 32;
+    /** The kind of object by the high half of its marker byte, for the markers this reader knows. */
+    private static final Kind[] KINDS = {Kind.BOOLEAN, Kind.INTEGER, Kind.REAL, Kind.DATE, Kind.DATA,
+        Kind.ASCII_STRING, Kind.UTF16_STRING, null, Kind.UID, null, Kind.ARRAY, null, null, Kind.DICTIONARY, null,
+        null};
 
     private final byte[] data;
     private final int refSize;
     private final int count;
     private final int top;
     private final int table;
-    /** Where each object starts, from the offset table. */
+    /** Where each object's marker is, from the offset table. */
     private final int[] offsets;
+    /** The length of each string (in characters) or data, the size of each array or dictionary. */
+    private final int[] lengths;
+    /** Where each string's or data's bytes start, or where each container's references start in {@link #refs}. */
+    private final int[] contents;
+    /** The references of the containers, decoded: an array's elements, a dictionary's keys then its values. */
+    private int[] refs;
 
     private BinaryPlist(byte[] data, int offsetSize, int refSize, int count, int top, int table)
             throws EvidenceFormatException {
@@ -58,16 +70,32 @@ public final class BinaryPlist {
         this.top = top;
         this.table = table;
         this.offsets = new int[count];
-        for (int object = 0; object < count; object++) {
-            long at = unsigned(data, table + object * offsetSize, offsetSize);
+        for (int object = 0, entry = table; object < count; object++, entry += offsetSize) {
+            // offsets of one or two bytes, as in all but huge lists, read inline
+            long at = offsetSize == 1 ? data[entry] & 0xff
+                    : offsetSize == 2 ? (data[entry] & 0xff) << 8 | data[entry + 1] & 0xff : unsigned(entry, offsetSize);
             if (at < MAGIC.length || at >= table) {
                 throw new EvidenceFormatException("an object of the binary property list lies outside its objects");
             }
             offsets[object] = (int) at;
         }
+        this.lengths = new int[count];
+        this.contents = new int[count];
+        this.refs = new int[2 * count];
+        int refCount = 0;
+        for (int object = 0; object < count; object++) {
+            refCount = check(object, refCount);
+        }
     }
 
-    /** Reads the header and trailer of a binary property list. */
+    /**
+     * Reads the header and trailer of a binary property list, and every object of its table. Containers must come
+     * before the containers they contain (as the writers of Apple and dd-plist put them), which proves that none
+     * contains itself; so this reader reads only lists that {@link Plists} parses as well.
+     *
+     * @throws EvidenceFormatException when the trailer is invalid, an object is malformed or of another kind, a
+     *     dictionary key is not a string, or a container refers to a container before it
+     */
     public static BinaryPlist of(byte[] data) throws EvidenceFormatException {
         if (data.length < MAGIC.length + TRAILER || !startsWithMagic(data)) {
             throw new EvidenceFormatException("not a bplist00 binary property list");
@@ -94,119 +122,133 @@ public final class BinaryPlist {
         return true;
     }
 
+    /**
+     * Checks an object and notes its length and where its content starts; a container's references go to
+     * {@link #refs} from {@code refCount}.
+     *
+     * @return the number of references decoded with this object's
+     */
+    private int check(int object, int refCount) throws EvidenceFormatException {
+        int at = offsets[object];
+        int marker = data[at] & 0xff;
+        int low = marker & 0xf;
+        switch (marker >> 4) {
+            case 0x0 -> {
+                if (marker != 0x08 && marker != 0x09) {
+                    throw unsupported(marker);
+                }
+            }
+            case 0x1 -> fixedSize(at, low <= 3, 1 << low);
+            case 0x2 -> fixedSize(at, low == 2 || low == 3, 1 << low);
+            case 0x3 -> fixedSize(at, marker == 0x33, 8);
+            case 0x4, 0x5 -> content(object, at, 1);
+            case 0x6 -> content(object, at, 2);
+            case 0x8 -> {
+                fixedSize(at, low <= 7, low + 1);
+                if (low == 7 && data[at + 1] < 0) {
+                    throw unsupported(marker); // more than a long holds
+                }
+            }
+            case 0xA -> {
+                return references(object, content(object, at, refSize), 0, refCount);
+            }
+            case 0xD -> {
+                return references(object, content(object, at, 2 * refSize), lengths[object], refCount);
+            }
+            default -> throw unsupported(marker);
+        }
+        return refCount;
+    }
+
+    /** Checks that the object at {@code at} is {@code known}, and that its {@code size} bytes lie in the objects. */
+    private void fixedSize(int at, boolean known, int size) throws EvidenceFormatException {
+        if (!known) {
+            throw unsupported(data[at] & 0xff);
+        }
+        within(at + 1, size);
+    }
+
+    /** Notes the length of the object at {@code at} and where its content starts, {@code unit} bytes an element. */
+    private int content(int object, int at, int unit) throws EvidenceFormatException {
+        int length = length(at);
+        lengths[object] = length;
+        int start = within(contentStart(at), (long) unit * length);
+        contents[object] = start;
+        return start;
+    }
+
+    /**
+     * Decodes the references of a container from {@code start} into {@link #refs} from {@code refCount}: the first
+     * {@code keys} must name strings, the others no container up to it.
+     *
+     * @return the number of references decoded with these
+     */
+    private int references(int container, int start, int keys, int refCount) throws EvidenceFormatException {
+        int total = lengths[container] + keys;
+        if (refCount + total > refs.length) {
+            refs = Arrays.copyOf(refs, Math.max(2 * refs.length, refCount + total));
+        }
+        contents[container] = refCount;
+        for (int i = 0, at = start; i < total; i++, at += refSize) {
+            long ref = refSize == 1 ? data[at] & 0xff : unsigned(at, refSize);
+            if (ref < 0 || ref >= count) {
+                throw new EvidenceFormatException("the binary property list refers to object " + ref + " of "
+                        + count);
+            }
+            int contained = (int) ref;
+            int kind = data[offsets[contained]] & 0xf0;
+            if (i < keys && kind != 0x50 && kind != 0x60) {
+                throw new EvidenceFormatException("a dictionary key is not a string");
+            }
+            if ((kind == 0xA0 || kind == 0xD0) && contained <= container) {
+                throw new EvidenceFormatException("the binary property list's containers are not in order (a "
+                        + "container may contain itself)");
+            }
+            refs[refCount + i] = contained;
+        }
+        return refCount + total;
+    }
+
     /** The number of the top object. */
     public int top() {
         return top;
     }
 
-    /**
-     * Reads every object of the table. Containers must come before the containers they contain (as the writers of
-     * Apple and dd-plist put them), which proves that none contains itself.
-     *
-     * @throws EvidenceFormatException when an object is malformed or of another kind, a dictionary key is not a
-     *     string, or a container refers to a container before it
-     */
-    public void checkTree() throws EvidenceFormatException {
-        for (int object = 0; object < count; object++) {
-            int at = offset(object);
-            int marker = data[at] & 0xff;
-            switch (marker >> 4) {
-                case 0x0 -> kind(object);
-                case 0x1 -> integer(object);
-                case 0x2, 0x3 -> real(object);
-                case 0x4, 0x5 -> within(contentStart(at), length(at));
-                case 0x6 -> within(contentStart(at), 2L * length(at));
-                case 0x8 -> uid(object);
-                case 0xA -> checkContained(object, at, 0, size(object));
-                case 0xD -> {
-                    int size = size(object);
-                    int start = contentStart(at);
-                    for (int i = 0; i < size; i++) {
-                        int key = data[offset(ref(start + i * refSize))] & 0xf0;
-                        if (key != 0x50 && key != 0x60) {
-                            throw new EvidenceFormatException("a dictionary key is not a string");
-                        }
-                    }
-                    checkContained(object, at, size, 2 * size);
-                }
-                default -> throw unsupported(marker);
-            }
-        }
-    }
-
-    /**
-     * Checks that the references {@code from} to {@code to} of the container {@code at} name no container up to
-     * it.
-     */
-    private void checkContained(int container, int at, int from, int to) throws EvidenceFormatException {
-        int start = contentStart(at);
-        for (int i = from; i < to; i++) {
-            int contained = ref(start + i * refSize);
-            int kind = data[offset(contained)] & 0xf0;
-            if ((kind == 0xA0 || kind == 0xD0) && contained <= container) {
-                throw new EvidenceFormatException("the binary property list's containers are not in order (a "
-                        + "container may contain itself)");
-            }
-        }
-    }
-
     /** The kind of an object. */
     public Kind kind(int object) throws EvidenceFormatException {
-        int marker = data[offset(object)] & 0xff;
-        return switch (marker >> 4) {
-            case 0x0 -> {
-                if (marker == 0x08 || marker == 0x09) {
-                    yield Kind.BOOLEAN;
-                }
-                throw unsupported(marker);
-            }
-            case 0x1 -> Kind.INTEGER;
-            case 0x2 -> Kind.REAL;
-            case 0x3 -> Kind.DATE;
-            case 0x4 -> Kind.DATA;
-            case 0x5 -> Kind.ASCII_STRING;
-            case 0x6 -> Kind.UTF16_STRING;
-            case 0x8 -> Kind.UID;
-            case 0xA -> Kind.ARRAY;
-            case 0xD -> Kind.DICTIONARY;
-            default -> throw unsupported(marker);
-        };
+        return KINDS[(data[offset(object)] & 0xff) >> 4];
     }
 
     /** An integer: 1, 2 and 4 bytes unsigned, 8 bytes signed. */
     public long integer(int object) throws EvidenceFormatException {
         int at = offset(object);
         int marker = data[at] & 0xff;
-        int size = 1 << (marker & 0xf);
-        if (marker >> 4 != 0x1 || size > 8) {
+        if (marker >> 4 != 0x1) {
             throw unsupported(marker);
         }
-        return unsigned(data, within(at + 1, size), size);
+        return unsigned(at + 1, 1 << (marker & 0xf));
     }
 
     /** A real (4 or 8 bytes) or a date's seconds since 2001. */
     public double real(int object) throws EvidenceFormatException {
         int at = offset(object);
         int marker = data[at] & 0xff;
-        int size = 1 << (marker & 0xf);
-        if ((marker >> 4 != 0x2 && marker != 0x33) || (size != 4 && size != 8)) {
+        if (marker >> 4 != 0x2 && marker >> 4 != 0x3) {
             throw unsupported(marker);
         }
-        long bits = unsigned(data, within(at + 1, size), size);
-        return size == 4 ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
+        return marker == 0x22 ? Float.intBitsToFloat((int) unsigned(at + 1, 4))
+                : Double.longBitsToDouble(unsigned(at + 1, 8));
     }
 
     /** A string, ASCII or UTF-16. */
     public String string(int object) throws EvidenceFormatException {
-        int at = offset(object);
-        int marker = data[at] & 0xff;
+        int marker = data[offset(object)] & 0xff;
+        int length = lengths[object];
         if (marker >> 4 == 0x5) {
-            int length = length(at);
-            return new String(data, within(contentStart(at), length), length, StandardCharsets.US_ASCII);
+            return new String(data, contents[object], length, StandardCharsets.US_ASCII);
         }
         if (marker >> 4 == 0x6) {
-            int length = length(at);
-            return new String(data, within(contentStart(at), 2 * length), 2 * length, StandardCharsets.UTF_16BE);
+            return new String(data, contents[object], 2 * length, StandardCharsets.UTF_16BE);
         }
         throw unsupported(marker);
     }
@@ -226,19 +268,17 @@ public final class BinaryPlist {
      * compared in place; a UTF-16 one is decoded.
      */
     public int indexOfString(int object, AsciiStrings candidates) throws EvidenceFormatException {
-        int at = offset(object);
-        int kind = (data[at] & 0xff) >> 4;
+        int kind = (data[offset(object)] & 0xff) >> 4;
         if (kind == 0x6) {
             return candidates.strings.indexOf(string(object));
         }
         if (kind != 0x5) {
             return -1;
         }
-        int length = length(at);
-        int start = within(contentStart(at), length);
+        int length = lengths[object];
         byte[][] bytes = candidates.bytes;
         for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i].length == length && bytesAt(start, bytes[i])) {
+            if (bytes[i].length == length && bytesAt(contents[object], bytes[i])) {
                 return i;
             }
         }
@@ -260,17 +300,15 @@ public final class BinaryPlist {
      * in place.
      */
     public boolean sameString(int first, int second) throws EvidenceFormatException {
-        int a = offset(first);
-        int b = offset(second);
-        if ((data[a] & 0xff) >> 4 != 0x5 || (data[b] & 0xff) >> 4 != 0x5) {
+        if ((data[offset(first)] & 0xff) >> 4 != 0x5 || (data[offset(second)] & 0xff) >> 4 != 0x5) {
             return string(first).equals(string(second));
         }
-        int length = length(a);
-        if (length != length(b)) {
+        int length = lengths[first];
+        if (length != lengths[second]) {
             return false;
         }
-        int from = within(contentStart(a), length);
-        int to = within(contentStart(b), length);
+        int from = contents[first];
+        int to = contents[second];
         for (int i = 0; i < length; i++) {
             byte x = data[from + i];
             byte y = data[to + i];
@@ -283,8 +321,7 @@ public final class BinaryPlist {
     }
 
     private boolean matches(int object, String ascii, boolean prefix) throws EvidenceFormatException {
-        int at = offset(object);
-        int kind = (data[at] & 0xff) >> 4;
+        int kind = (data[offset(object)] & 0xff) >> 4;
         if (kind == 0x6) {
             String string = string(object);
             return prefix ? string.startsWith(ascii) : string.equals(ascii);
@@ -292,11 +329,11 @@ public final class BinaryPlist {
         if (kind != 0x5) {
             return false;
         }
-        int length = length(at);
+        int length = lengths[object];
         if (prefix ? length < ascii.length() : length != ascii.length()) {
             return false;
         }
-        return asciiAt(within(contentStart(at), ascii.length()), ascii);
+        return asciiAt(contents[object], ascii);
     }
 
     /** True when the bytes from {@code start} are the characters of {@code ascii}. */
@@ -311,87 +348,89 @@ public final class BinaryPlist {
 
     /** A data object's bytes. */
     public byte[] data(int object) throws EvidenceFormatException {
-        int at = offset(object);
-        if ((data[at] & 0xff) >> 4 != 0x4) {
-            throw unsupported(data[at] & 0xff);
+        int marker = data[offset(object)] & 0xff;
+        if (marker >> 4 != 0x4) {
+            throw unsupported(marker);
         }
-        int length = length(at);
-        int start = within(contentStart(at), length);
-        byte[] bytes = new byte[length];
-        System.arraycopy(data, start, bytes, 0, length);
-        return bytes;
+        return Arrays.copyOfRange(data, contents[object], contents[object] + lengths[object]);
     }
 
-    /** A keyed-archive UID's number (up to 8 bytes, unsigned). */
+    /** A keyed-archive UID's number (up to 8 bytes, unsigned, less than 2<sup>63</sup>). */
     public long uid(int object) throws EvidenceFormatException {
         int at = offset(object);
         int marker = data[at] & 0xff;
-        int size = (marker & 0xf) + 1;
-        if (marker >> 4 != 0x8 || size > 8) {
+        if (marker >> 4 != 0x8) {
             throw unsupported(marker);
         }
-        long value = unsigned(data, within(at + 1, size), size);
-        if (value < 0) {
-            throw unsupported(marker);
-        }
-        return value;
+        return unsigned(at + 1, (marker & 0xf) + 1);
     }
 
     /** The number of elements of an array, or of entries of a dictionary. */
     public int size(int object) throws EvidenceFormatException {
-        int at = offset(object);
-        int kind = (data[at] & 0xff) >> 4;
-        if (kind != 0xA && kind != 0xD) {
-            throw unsupported(data[at] & 0xff);
+        int marker = data[offset(object)] & 0xff;
+        if (marker >> 4 != 0xA && marker >> 4 != 0xD) {
+            throw unsupported(marker);
         }
-        int size = length(at);
-        within(contentStart(at), (kind == 0xD ? 2 : 1) * size * refSize);
-        return size;
+        return lengths[object];
     }
 
     /** The {@code i}th element of an array. */
     public int element(int array, int i) throws EvidenceFormatException {
-        return ref(contentStart(offset(array)) + i * refSize);
+        return reference(array, 0xA, false, i);
     }
 
     /** The {@code i}th key of a dictionary. */
     public int key(int dictionary, int i) throws EvidenceFormatException {
-        return ref(contentStart(offset(dictionary)) + i * refSize);
+        return reference(dictionary, 0xD, false, i);
     }
 
     /** The {@code i}th value of a dictionary. */
     public int value(int dictionary, int i) throws EvidenceFormatException {
-        int at = offset(dictionary);
-        return ref(contentStart(at) + (length(at) + i) * refSize);
+        return reference(dictionary, 0xD, true, i);
     }
 
-    private int ref(int at) throws EvidenceFormatException {
-        long object = unsigned(data, within(at, refSize), refSize);
-        if (object < 0 || object >= count) {
-            throw new EvidenceFormatException("the binary property list refers to object " + object + " of " + count);
+    /**
+     * The {@code i}th element of a container of the {@code kind} (the high half of its marker): of a dictionary, its
+     * {@code i}th key or value.
+     */
+    private int reference(int container, int kind, boolean value, int i) throws EvidenceFormatException {
+        if (container < 0 || container >= count || (data[offsets[container]] & 0xff) >> 4 != kind || i < 0
+                || i >= lengths[container]) {
+            throw noElement(container, i);
         }
-        return (int) object;
+        return refs[contents[container] + (value ? lengths[container] + i : i)];
+    }
+
+    private static EvidenceFormatException noElement(int container, int i) {
+        return new EvidenceFormatException("the binary property list has no container " + container + " with an "
+                + "element " + i);
     }
 
     private int offset(int object) throws EvidenceFormatException {
         if (object < 0 || object >= count) {
-            throw new EvidenceFormatException("the binary property list has no object " + object);
+            throw noObject(object);
         }
         return offsets[object];
+    }
+
+    private static EvidenceFormatException noObject(int object) {
+        return new EvidenceFormatException("the binary property list has no object " + object);
     }
 
     /** The length of a string, data or container at {@code at}: in its marker, or in an integer after it. */
     private int length(int at) throws EvidenceFormatException {
         int small = data[at] & 0xf;
-        if (small != 0xf) {
-            return small;
-        }
+        return small != 0xf ? small : lengthAfter(at);
+    }
+
+    /** The length in the integer after the marker at {@code at}. */
+    private int lengthAfter(int at) throws EvidenceFormatException {
         int marker = data[within(at + 1, 1)] & 0xff;
         int size = 1 << (marker & 0xf);
         if (marker >> 4 != 0x1 || size > 4) {
             throw unsupported(marker);
         }
-        long length = unsigned(data, within(at + 2, size), size);
+        long length = unsigned(within(at + 2, size), size);
         if (length > Integer.MAX_VALUE / 2) {
             throw new EvidenceFormatException("a length in the binary property list is too large");
         }
@@ -399,25 +438,38 @@ public final class BinaryPlist {
     }
 
     private int contentStart(int at) {
-        int small = data[at] & 0xf;
-        return small != 0xf ? at + 1 : at + 2 + (1 << (data[at + 1] & 0xf));
+        return (data[at] & 0xf) != 0xf ? at + 1 : contentAfterLength(at);
     }
 
-    /** {@code start}, after checking that {@code length} bytes from it lie before the offset table. */
+    /** Where the content starts of the object at {@code at}, whose length follows its marker. */
+    private int contentAfterLength(int at) {
+        return at + 2 + (1 << (data[at + 1] & 0xf));
+    }
+
+    /**
+     * {@code start}, after checking that {@code length} bytes from it lie before the offset table; neither is
+     * negative.
+     */
     private int within(long start, long length) throws EvidenceFormatException {
-        if (start < 0 || length < 0 || start + length > table) {
-            throw new EvidenceFormatException("an object of the binary property list runs past its objects");
+        if (start + length > table) {
+            throw runsPast();
         }
         return (int) start;
     }
 
+    private static EvidenceFormatException runsPast() {
+        return new EvidenceFormatException("an object of the binary property list runs past its objects");
+    }
+
+    /** The unsigned big-endian number in the {@code size} bytes from {@code at}. */
+    private long unsigned(int at, int size) {
+        return unsigned(data, at, size);
+    }
+
     private static long unsigned(byte[] data, int at, int size) {
-        if (size == 1) {
-            return data[at] & 0xff; // the size of most offsets and references
-        }
         long value = 0;
         for (int i = 0; i < size; i++) {
-            value = value << 8 | (data[at + i] & 0xff);
+            value = value << 8 | data[at + i] & 0xff;
         }
         return value;
     }

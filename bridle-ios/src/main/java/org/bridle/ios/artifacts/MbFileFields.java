@@ -67,7 +67,6 @@ public final class MbFileFields {
 
     private static MbFileFields open(byte[] blob) throws EvidenceFormatException {
         BinaryPlist plist = BinaryPlist.of(blob);
-        plist.checkTree();
         int top = plist.top();
         if (plist.kind(top) != Kind.DICTIONARY) {
             return null;
