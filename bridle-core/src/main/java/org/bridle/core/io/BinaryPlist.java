@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The object table of a binary property list ({@code bplist00}), read in place: objects are addressed by their
- * number in the table, checked all at once when the list is read and decoded only when asked for (the containers'
- * references excepted, decoded with the check), without building a tree of objects.
+ * number in the table, checked all at once when the list is read and decoded only when asked for, without building
+ * a tree of objects.
  *
  * <p>It knows the kinds below, nothing else (no sets, no 128-bit integers, no UTF-8 strings); meeting another
  * kind, or anything out of bounds, is an {@link EvidenceFormatException}. {@link #of} reads every object, so a
@@ -47,6 +47,12 @@ public final class BinaryPlist {
     private static final Kind[] KINDS = {Kind.BOOLEAN, Kind.INTEGER, Kind.REAL, Kind.DATE, Kind.DATA,
         Kind.ASCII_STRING, Kind.UTF16_STRING, null, Kind.UID, null, Kind.ARRAY, null, null, Kind.DICTIONARY, null,
         null};
+    /** In {@link #FIXED_SIZES}: the marker's object has its length in the marker or after it. */
+    private static final byte LENGTH_FOLLOWS = -1;
+    /** In {@link #FIXED_SIZES}: the marker is of no kind this reader knows. */
+    private static final byte UNKNOWN = -2;
+    /** By marker byte: the number of bytes after the marker, or {@link #LENGTH_FOLLOWS} or {@link #UNKNOWN}. */
+    private static final byte[] FIXED_SIZES = fixedSizes();
 
     private final byte[] data;
     private final int refSize;
@@ -55,12 +61,6 @@ public final class BinaryPlist {
     private final int table;
     /** Where each object's marker is, from the offset table. */
     private final int[] offsets;
-    /** The length of each string (in characters) or data, the size of each array or dictionary. */
-    private final int[] lengths;
-    /** Where each string's or data's bytes start, or where each container's references start in {@link #refs}. */
-    private final int[] contents;
-    /** The references of the containers, decoded: an array's elements, a dictionary's keys then its values. */
-    private int[] refs;
 
     private BinaryPlist(byte[] data, int offsetSize, int refSize, int count, int top, int table)
             throws EvidenceFormatException {
@@ -79,13 +79,7 @@ public final class BinaryPlist {
             }
             offsets[object] = (int) at;
         }
-        this.lengths = new int[count];
-        this.contents = new int[count];
-        this.refs = new int[2 * count];
-        int refCount = 0;
-        for (int object = 0; object < count; object++) {
-            refCount = check(object, refCount);
-        }
+        checkObjects();
     }
 
     /**
@@ -113,6 +107,23 @@ public final class BinaryPlist {
         return new BinaryPlist(data, offsetSize, refSize, (int) count, (int) top, (int) table);
     }
 
+    private static byte[] fixedSizes() {
+        byte[] sizes = new byte[256];
+        for (int marker = 0; marker < 256; marker++) {
+            int low = marker & 0xf;
+            sizes[marker] = (byte) switch (marker >> 4) {
+                case 0x0 -> marker == 0x08 || marker == 0x09 ? 0 : UNKNOWN; // false, true
+                case 0x1 -> low <= 3 ? 1 << low : UNKNOWN; // integers of 1, 2, 4 and 8 bytes
+                case 0x2 -> low == 2 || low == 3 ? 1 << low : UNKNOWN; // reals of 4 and 8 bytes
+                case 0x3 -> marker == 0x33 ? 8 : UNKNOWN; // a date
+                case 0x8 -> low <= 7 ? low + 1 : UNKNOWN; // a UID of 1 to 8 bytes
+                case 0x4, 0x5, 0x6, 0xA, 0xD -> LENGTH_FOLLOWS; // data, strings, arrays and dictionaries
+                default -> UNKNOWN;
+            };
+        }
+        return sizes;
+    }
+
     private static boolean startsWithMagic(byte[] data) {
         for (int i = 0; i < MAGIC.length; i++) {
             if (data[i] != MAGIC[i]) {
@@ -122,73 +133,39 @@ public final class BinaryPlist {
         return true;
     }
 
-    /**
-     * Checks an object and notes its length and where its content starts; a container's references go to
-     * {@link #refs} from {@code refCount}.
-     *
-     * @return the number of references decoded with this object's
-     */
-    private int check(int object, int refCount) throws EvidenceFormatException {
-        int at = offsets[object];
-        int marker = data[at] & 0xff;
-        int low = marker & 0xf;
-        switch (marker >> 4) {
-            case 0x0 -> {
-                if (marker != 0x08 && marker != 0x09) {
-                    throw unsupported(marker);
+    /** Checks every object, and the references of each container. */
+    private void checkObjects() throws EvidenceFormatException {
+        for (int object = 0; object < count; object++) {
+            int at = offsets[object];
+            int marker = data[at] & 0xff;
+            int fixed = FIXED_SIZES[marker];
+            if (fixed >= 0) {
+                within(at + 1, fixed);
+                if (marker == 0x87 && data[at + 1] < 0) {
+                    throw unsupported(marker); // a UID larger than a long holds
                 }
+                continue;
             }
-            case 0x1 -> fixedSize(at, low <= 3, 1 << low);
-            case 0x2 -> fixedSize(at, low == 2 || low == 3, 1 << low);
-            case 0x3 -> fixedSize(at, marker == 0x33, 8);
-            case 0x4, 0x5 -> content(object, at, 1);
-            case 0x6 -> content(object, at, 2);
-            case 0x8 -> {
-                fixedSize(at, low <= 7, low + 1);
-                if (low == 7 && data[at + 1] < 0) {
-                    throw unsupported(marker); // more than a long holds
-                }
+            if (fixed != LENGTH_FOLLOWS) {
+                throw unsupported(marker);
             }
-            case 0xA -> {
-                return references(object, content(object, at, refSize), 0, refCount);
+            int kind = marker >> 4;
+            int length = length(at);
+            int start = contentAt(at);
+            within(start, (long) length * (kind == 0x6 ? 2 : kind == 0xA ? refSize : kind == 0xD ? 2 * refSize : 1));
+            if (kind == 0xA) {
+                checkReferences(object, start, 0, length);
+            } else if (kind == 0xD) {
+                checkReferences(object, start, length, 2 * length);
             }
-            case 0xD -> {
-                return references(object, content(object, at, 2 * refSize), lengths[object], refCount);
-            }
-            default -> throw unsupported(marker);
         }
-        return refCount;
-    }
-
-    /** Checks that the object at {@code at} is {@code known}, and that its {@code size} bytes lie in the objects. */
-    private void fixedSize(int at, boolean known, int size) throws EvidenceFormatException {
-        if (!known) {
-            throw unsupported(data[at] & 0xff);
-        }
-        within(at + 1, size);
-    }
-
-    /** Notes the length of the object at {@code at} and where its content starts, {@code unit} bytes an element. */
-    private int content(int object, int at, int unit) throws EvidenceFormatException {
-        int length = length(at);
-        lengths[object] = length;
-        int start = within(contentStart(at), (long) unit * length);
-        contents[object] = start;
-        return start;
     }
 
     /**
-     * Decodes the references of a container from {@code start} into {@link #refs} from {@code refCount}: the first
-     * {@code keys} must name strings, the others no container up to it.
-     *
-     * @return the number of references decoded with these
+     * Checks the {@code total} references of a container from {@code start}: the first {@code keys} must name
+     * strings, the others no container up to it.
      */
-    private int references(int container, int start, int keys, int refCount) throws EvidenceFormatException {
-        int total = lengths[container] + keys;
-        if (refCount + total > refs.length) {
-            refs = Arrays.copyOf(refs, Math.max(2 * refs.length, refCount + total));
-        }
-        contents[container] = refCount;
+    private void checkReferences(int container, int start, int keys, int total) throws EvidenceFormatException {
         for (int i = 0, at = start; i < total; i++, at += refSize) {
             long ref = refSize == 1 ? data[at] & 0xff : unsigned(at, refSize);
             if (ref < 0 || ref >= count) {
@@ -204,9 +181,7 @@ public final class BinaryPlist {
                 throw new EvidenceFormatException("the binary property list's containers are not in order (a "
                         + "container may contain itself)");
             }
-            refs[refCount + i] = contained;
         }
-        return refCount + total;
     }
 
     /** The number of the top object. */
@@ -242,13 +217,13 @@ public final class BinaryPlist {
 
     /** A string, ASCII or UTF-16. */
     public String string(int object) throws EvidenceFormatException {
-        int marker = data[offset(object)] & 0xff;
-        int length = lengths[object];
+        int at = offset(object);
+        int marker = data[at] & 0xff;
         if (marker >> 4 == 0x5) {
-            return new String(data, contents[object], length, StandardCharsets.US_ASCII);
+            return new String(data, contentAt(at), length(at), StandardCharsets.US_ASCII);
         }
         if (marker >> 4 == 0x6) {
-            return new String(data, contents[object], 2 * length, StandardCharsets.UTF_16BE);
+            return new String(data, contentAt(at), 2 * length(at), StandardCharsets.UTF_16BE);
         }
         throw unsupported(marker);
     }
@@ -268,31 +243,30 @@ public final class BinaryPlist {
      * compared in place; a UTF-16 one is decoded.
      */
     public int indexOfString(int object, AsciiStrings candidates) throws EvidenceFormatException {
-        int kind = (data[offset(object)] & 0xff) >> 4;
+        int at = offset(object);
+        int kind = (data[at] & 0xff) >> 4;
         if (kind == 0x6) {
             return candidates.strings.indexOf(string(object));
         }
         if (kind != 0x5) {
             return -1;
         }
-        int length = lengths[object];
+        int length = length(at);
+        int start = contentAt(at);
         byte[][] bytes = candidates.bytes;
         for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i].length == length && bytesAt(contents[object], bytes[i])) {
-                return i;
+            byte[] candidate = bytes[i];
+            if (candidate.length == length) {
+                int same = 0;
+                while (same < length && data[start + same] == candidate[same]) {
+                    same++;
+                }
+                if (same == length) {
+                    return i;
+                }
             }
         }
         return -1;
-    }
-
-    /** True when the bytes from {@code start} are {@code bytes}. */
-    private boolean bytesAt(int start, byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (data[start + i] != bytes[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -300,15 +274,17 @@ public final class BinaryPlist {
      * in place.
      */
     public boolean sameString(int first, int second) throws EvidenceFormatException {
-        if ((data[offset(first)] & 0xff) >> 4 != 0x5 || (data[offset(second)] & 0xff) >> 4 != 0x5) {
+        int a = offset(first);
+        int b = offset(second);
+        if ((data[a] & 0xff) >> 4 != 0x5 || (data[b] & 0xff) >> 4 != 0x5) {
             return string(first).equals(string(second));
         }
-        int length = lengths[first];
-        if (length != lengths[second]) {
+        int length = length(a);
+        if (length != length(b)) {
             return false;
         }
-        int from = contents[first];
-        int to = contents[second];
+        int from = contentAt(a);
+        int to = contentAt(b);
         for (int i = 0; i < length; i++) {
             byte x = data[from + i];
             byte y = data[to + i];
@@ -321,7 +297,8 @@ public final class BinaryPlist {
     }
 
     private boolean matches(int object, String ascii, boolean prefix) throws EvidenceFormatException {
-        int kind = (data[offset(object)] & 0xff) >> 4;
+        int at = offset(object);
+        int kind = (data[at] & 0xff) >> 4;
         if (kind == 0x6) {
             String string = string(object);
             return prefix ? string.startsWith(ascii) : string.equals(ascii);
@@ -329,11 +306,11 @@ public final class BinaryPlist {
         if (kind != 0x5) {
             return false;
         }
-        int length = lengths[object];
+        int length = length(at);
         if (prefix ? length < ascii.length() : length != ascii.length()) {
             return false;
         }
-        return asciiAt(contents[object], ascii);
+        return asciiAt(contentAt(at), ascii);
     }
 
     /** True when the bytes from {@code start} are the characters of {@code ascii}. */
@@ -348,11 +325,12 @@ public final class BinaryPlist {
 
     /** A data object's bytes. */
     public byte[] data(int object) throws EvidenceFormatException {
-        int marker = data[offset(object)] & 0xff;
-        if (marker >> 4 != 0x4) {
-            throw unsupported(marker);
+        int at = offset(object);
+        if ((data[at] & 0xff) >> 4 != 0x4) {
+            throw unsupported(data[at] & 0xff);
         }
-        return Arrays.copyOfRange(data, contents[object], contents[object] + lengths[object]);
+        int start = contentAt(at);
+        return Arrays.copyOfRange(data, start, start + length(at));
     }
 
     /** A keyed-archive UID's number (up to 8 bytes, unsigned, less than 2<sup>63</sup>). */
@@ -367,11 +345,12 @@ public final class BinaryPlist {
 
     /** The number of elements of an array, or of entries of a dictionary. */
     public int size(int object) throws EvidenceFormatException {
-        int marker = data[offset(object)] & 0xff;
-        if (marker >> 4 != 0xA && marker >> 4 != 0xD) {
-            throw unsupported(marker);
+        int at = offset(object);
+        int kind = (data[at] & 0xff) >> 4;
+        if (kind != 0xA && kind != 0xD) {
+            throw unsupported(data[at] & 0xff);
         }
-        return lengths[object];
+        return length(at);
     }
 
     /** The {@code i}th element of an array. */
@@ -394,11 +373,13 @@ public final class BinaryPlist {
      * {@code i}th key or value.
      */
     private int reference(int container, int kind, boolean value, int i) throws EvidenceFormatException {
-        if (container < 0 || container >= count || (data[offsets[container]] & 0xff) >> 4 != kind || i < 0
-                || i >= lengths[container]) {
+        int at = offset(container);
+        int size = length(at);
+        if ((data[at] & 0xff) >> 4 != kind || i < 0 || i >= size) {
             throw noElement(container, i);
         }
-        return refs[contents[container] + (value ? lengths[container] + i : i)];
+        int ref = contentAt(at) + (value ? size + i : i) * refSize;
+        return refSize == 1 ? data[ref] & 0xff : (int) unsigned(ref, refSize);
     }
 
     private static EvidenceFormatException noElement(int container, int i) {
@@ -437,13 +418,14 @@ public final class BinaryPlist {
         return (int) length;
     }
 
-    private int contentStart(int at) {
-        return (data[at] & 0xf) != 0xf ? at + 1 : contentAfterLength(at);
-    }
-
     /** Where the content starts of the object at {@code at}, whose length follows its marker. */
     private int contentAfterLength(int at) {
         return at + 2 + (1 << (data[at + 1] & 0xf));
+    }
+
+    /** Where the content starts of the string, data or container at {@code at}. */
+    private int contentAt(int at) {
+        return (data[at] & 0xf) != 0xf ? at + 1 : contentAfterLength(at);
     }
 
     /**
