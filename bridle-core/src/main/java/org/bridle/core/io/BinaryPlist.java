@@ -73,7 +73,8 @@ public final class BinaryPlist {
         for (int object = 0, entry = table; object < count; object++, entry += offsetSize) {
             // offsets of one or two bytes, as in all but huge lists, read inline
             long at = offsetSize == 1 ? data[entry] & 0xff
-                    : offsetSize == 2 ? (data[entry] & 0xff) << 8 | data[entry + 1] & 0xff : unsigned(entry, offsetSize);
+                    : offsetSize == 2 ? (data[entry] & 0xff) << 8 | data[entry + 1] & 0xff
+                    : unsigned(entry, offsetSize);
             if (at < MAGIC.length || at >= table) {
                 throw new EvidenceFormatException("an object of the binary property list lies outside its objects");
             }
