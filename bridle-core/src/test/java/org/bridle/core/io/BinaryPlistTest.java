@@ -34,7 +34,6 @@ class BinaryPlistTest {
         root.put("list", List.of("a", 1L));
         BinaryPlist plist = BinaryPlist.of(PlistFixture.binary(root));
 
-        plist.checkTree();
         Map<String, Integer> values = entries(plist, plist.top());
         assertThat(values.keySet()).containsExactlyInAnyOrderElementsOf(root.keySet());
         assertThat(plist.integer(values.get("small"))).isEqualTo(7L);
@@ -68,11 +67,13 @@ class BinaryPlistTest {
         String longText = "x".repeat(300);
         BinaryPlist plist = BinaryPlist.of(PlistFixture.binary(Map.of("items", items, "text", longText)));
 
-        plist.checkTree();
         Map<String, Integer> values = entries(plist, plist.top());
         assertThat(plist.size(values.get("items"))).isEqualTo(40);
         assertThat(plist.string(plist.element(values.get("items"), 39))).isEqualTo("item 39");
         assertThat(plist.string(values.get("text"))).isEqualTo(longText);
+        assertThatThrownBy(() -> plist.element(values.get("items"), 40)).isInstanceOf(EvidenceFormatException.class);
+        assertThatThrownBy(() -> plist.value(plist.top(), 2)).isInstanceOf(EvidenceFormatException.class);
+        assertThatThrownBy(() -> plist.key(values.get("items"), 0)).isInstanceOf(EvidenceFormatException.class);
     }
 
     @Test
@@ -91,15 +92,11 @@ class BinaryPlistTest {
         assertThatThrownBy(() -> BinaryPlist.of(noTable)).isInstanceOf(EvidenceFormatException.class)
                 .hasMessageContaining("trailer");
 
-        BinaryPlist plist = BinaryPlist.of(good);
-        int text = entries(plist, plist.top()).get("text");
         byte[] longer = good.clone();
         int marker = indexOf(good, (byte) 0x5f);
         longer[marker + 2] = (byte) 0x7f;
-        BinaryPlist truncated = BinaryPlist.of(longer);
-        assertThatThrownBy(() -> truncated.string(text)).isInstanceOf(EvidenceFormatException.class)
+        assertThatThrownBy(() -> BinaryPlist.of(longer)).isInstanceOf(EvidenceFormatException.class)
                 .hasMessageContaining("runs past");
-        assertThatThrownBy(truncated::checkTree).isInstanceOf(EvidenceFormatException.class);
     }
 
     @Test
@@ -113,8 +110,7 @@ class BinaryPlistTest {
         assertThat(inner).isPositive();
         int top = BinaryPlist.of(single).top();
         cyclic[outer + 1] = (byte) top;
-        BinaryPlist plist = BinaryPlist.of(cyclic);
-        assertThatThrownBy(plist::checkTree).isInstanceOf(EvidenceFormatException.class)
+        assertThatThrownBy(() -> BinaryPlist.of(cyclic)).isInstanceOf(EvidenceFormatException.class)
                 .hasMessageContaining("not in order");
     }
 
@@ -132,7 +128,6 @@ class BinaryPlistTest {
         data[indexOf(data, (byte) 'q')] = (byte) 0x80;
         data[indexOf(data, (byte) 'w')] = (byte) 0x81;
         BinaryPlist plist = BinaryPlist.of(data);
-        plist.checkTree();
         Map<String, Integer> values = entries(plist, plist.top());
         BinaryPlist.AsciiStrings candidates = new BinaryPlist.AsciiStrings(List.of("Si", "Size", "Siz"));
 
@@ -175,7 +170,7 @@ class BinaryPlistTest {
         byte[] numberKey = Arrays.copyOf(data, data.length);
         int key = indexOf(numberKey, (byte) 0x51);
         numberKey[key] = 0x10;
-        assertThatThrownBy(() -> BinaryPlist.of(numberKey).checkTree()).isInstanceOf(EvidenceFormatException.class)
+        assertThatThrownBy(() -> BinaryPlist.of(numberKey)).isInstanceOf(EvidenceFormatException.class)
                 .hasMessageContaining("key is not a string");
     }
 }

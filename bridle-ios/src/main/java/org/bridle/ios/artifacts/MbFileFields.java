@@ -67,7 +67,6 @@ public final class MbFileFields {
 
     private static MbFileFields open(byte[] blob) throws EvidenceFormatException {
         BinaryPlist plist = BinaryPlist.of(blob);
-        plist.checkTree();
         int top = plist.top();
         if (plist.kind(top) != Kind.DICTIONARY) {
             return null;
@@ -128,9 +127,11 @@ public final class MbFileFields {
             }
             known |= index < 0 ? 0 : 1 << index;
             keys[i] = (byte) index;
-            int value = plist.value(object, i);
-            if (index == CLASS && plist.kind(value) == Kind.UID) {
-                archived(plist.uid(value));
+            if (index == CLASS) {
+                int value = plist.value(object, i);
+                if (plist.kind(value) == Kind.UID) {
+                    archived(plist.uid(value));
+                }
             }
         }
         MbFileValues fields = new MbFileValues();
@@ -161,22 +162,25 @@ public final class MbFileFields {
      * (when it is one of them, not -1) if it is a number or a time; false for what this reader does not follow.
      */
     private boolean resolve(int value, int field, MbFileValues fields) throws EvidenceFormatException {
-        if (plist.kind(value) != Kind.UID) {
-            return scalar(value, field, fields);
+        Kind kind = plist.kind(value);
+        if (kind != Kind.UID) {
+            return scalar(value, kind, field, fields);
         }
         long reference = plist.uid(value);
         if (reference == root) {
             return false;
         }
         int object = archived(reference);
-        if (plist.kind(object) != Kind.DICTIONARY) {
-            return plist.isString(object, "$null") || scalar(object, field, fields);
+        kind = plist.kind(object);
+        if (kind != Kind.DICTIONARY) {
+            return plist.isString(object, "$null") || scalar(object, kind, field, fields);
         }
         return wrapper(object, field, fields);
     }
 
-    private boolean scalar(int object, int field, MbFileValues fields) throws EvidenceFormatException {
-        switch (plist.kind(object)) {
+    /** A value that is no reference, of the {@code kind}. */
+    private boolean scalar(int object, Kind kind, int field, MbFileValues fields) throws EvidenceFormatException {
+        switch (kind) {
             case INTEGER -> {
                 if (field >= 0) {
                     fields.setWhole(field, plist.integer(object));
@@ -210,8 +214,9 @@ public final class MbFileFields {
                 return false;
             }
         }
-        if (wrapped >= 0 && time < 0 && plist.kind(wrapped) != Kind.UID) {
-            return scalar(wrapped, field, fields);
+        if (wrapped >= 0 && time < 0) {
+            Kind kind = plist.kind(wrapped);
+            return kind != Kind.UID && scalar(wrapped, kind, field, fields);
         }
         if (wrapped == -1 && time >= 0) {
             Kind kind = plist.kind(time);
