@@ -108,8 +108,8 @@ public final class CheckBench {
     }
 
     /**
-     * The options that give the child the class data archive beside the jar ({@code bridle.jar} → {@code bridle.jsa}),
-     * as the launchers do, or none when there is no archive.
+     * The options that give the child the class data archive beside the jar ({@code bridle.jar} →
+     * {@code bridle.jsa}), as the launchers do, or none when there is no archive.
      */
     private static List<String> classDataArchive(Path jar) {
         String name = jar.getFileName().toString();

@@ -90,7 +90,8 @@ class AndroidDataCorpusTest {
 
     @Test
     void dbinfoHasFiveRecordsEachMatchingItsAppId() throws Exception {
-        IndicatorSet indicators = IndicatorSet.builder().add(new IndicatorFile("test.stix2", "test", ContentDigest.known("0", 1),
+        IndicatorSet indicators = IndicatorSet.builder().add(new IndicatorFile("test.stix2", "test",
+                ContentDigest.known("0", 1),
                 List.of(new Indicator(IndicatorType.APP_ID, "com.wssyncmldm", "Test", "test.stix2", "i")),
                 List.of())).build();
         CorpusScan scan = CorpusScan.file(Corpus.mvt("android_data/dumpsys_dbinfo.txt"), "@dumpsys/dbinfo",

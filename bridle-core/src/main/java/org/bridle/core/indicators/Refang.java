@@ -18,7 +18,7 @@ final class Refang {
         return dots(result);
     }
 
-    /** A link's scheme made plain: {@code hxxp} and {@code hxxps}, in any case, become {@code http} and {@code https}. */
+    /** A link's scheme made plain: {@code hxxp} and {@code hxxps}, any case, become {@code http} and {@code https}. */
     static String scheme(String scheme) {
         return (scheme.length() == 4 || scheme.length() == 5 && (scheme.charAt(4) | 0x20) == 's')
                 && scheme.regionMatches(true, 0, "hxxp", 0, 4) ? "http" + scheme.substring(4) : scheme;

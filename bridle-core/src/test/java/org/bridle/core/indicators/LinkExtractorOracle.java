@@ -457,7 +457,7 @@ final class LinkExtractorOracle {
         private OracleRefang() {
         }
 
-        /** {@code hxxp} and {@code hxxps}, in any case, as {@code http} and {@code https}; any other scheme as it is. */
+        /** {@code hxxp} and {@code hxxps}, any case, as {@code http} and {@code https}; another scheme as it is. */
         static String scheme(String scheme) {
             String lower = scheme.toLowerCase(Locale.ROOT);
             return lower.equals("hxxp") || lower.equals("hxxps") ? "http" + scheme.substring(4) : scheme;

@@ -26,8 +26,9 @@ class WebkitSessionResourceLogTest {
     private static final Instant T = Instant.parse("2021-08-02T09:10:11Z");
     private static final String EVIL = "evil.example.net";
     private static final IndicatorSet INDICATORS = IndicatorSet.builder().add(new IndicatorFile("test.stix2",
-            "/indicators/test.stix2", ContentDigest.known("0".repeat(64), 1), List.of(new Indicator(IndicatorType.DOMAIN, EVIL, "Test family",
-                    "test.stix2", "indicator--00000000-0000-4000-8000-000000000001")), List.of())).build();
+            "/indicators/test.stix2", ContentDigest.known("0".repeat(64), 1),
+            List.of(new Indicator(IndicatorType.DOMAIN, EVIL, "Test family", "test.stix2",
+                    "indicator--00000000-0000-4000-8000-000000000001")), List.of())).build();
 
     @TempDir
     Path dir;
